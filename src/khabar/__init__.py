@@ -1,0 +1,31 @@
+"""khabar: Arabic news coverage in numbers.
+
+Load a corpus, count terms through Arabic clitics, find cited sources and named actors, and
+draw charts whose Arabic labels are shaped right on every matplotlib.
+"""
+
+from khabar.corpus import Corpus, load_corpus
+from khabar.counts import keyness, term_frequency, tfidf
+from khabar.errors import InputError, KhabarError
+from khabar.ingest import ingest
+from khabar.kwic import kwic
+from khabar.normalize import normalize
+from khabar.tokens import Token, ngrams, sentences, tokenize
+
+__all__ = [
+    "Corpus",
+    "InputError",
+    "KhabarError",
+    "Token",
+    "ingest",
+    "keyness",
+    "kwic",
+    "load_corpus",
+    "ngrams",
+    "normalize",
+    "sentences",
+    "term_frequency",
+    "tfidf",
+    "tokenize",
+]
+__version__ = "0.1.0"

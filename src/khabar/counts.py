@@ -1,0 +1,254 @@
+"""Term frequency that sees through clitics, document frequency, tf-idf and keyness.
+
+Counting runs in two steps so that it can be split across batches and machines:
+``tally_batch`` counts raw surface forms (and, per document, every form a word could fold to)
+and ``finish_terms`` folds them once the whole vocabulary is known. Each distinct surface is
+normalized and folded once, never each occurrence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from khabar.clitics import Folder, stems
+from khabar.corpus import Corpus
+from khabar.engine import run_batches
+from khabar.lexicon import dictionary_phrases, dictionary_words
+from khabar.normalize import normalize
+from khabar.tokens import WORD_RE
+from khabar.wordlists import arabic_stopwords, protected_words
+
+__all__ = ["Tally", "finish_terms", "keyness", "tally_batch", "term_frequency", "tfidf"]
+
+_SENTENCE_SPLIT_RE = re.compile(r"[.!?؟؛…\n]+")
+_FORMS_SHOWN = 4
+
+
+@dataclass
+class Tally:
+    """Partial counts for one group of documents (mergeable with ``+``)."""
+
+    surfaces: Counter = field(default_factory=Counter)
+    doc_keys: Counter = field(default_factory=Counter)
+    tokens: int = 0
+    docs: int = 0
+
+    def __iadd__(self, other: Tally) -> Tally:
+        self.surfaces.update(other.surfaces)
+        self.doc_keys.update(other.doc_keys)
+        self.tokens += other.tokens
+        self.docs += other.docs
+        return self
+
+
+class _Keys(dict):
+    """Cache: surface form -> every key it could be counted under (its norm and its stems)."""
+
+    def __init__(self, protected: frozenset[str], function_words: frozenset[str]) -> None:
+        super().__init__()
+        self._protected = protected
+        self._function_words = function_words
+
+    def __missing__(self, surface: str) -> frozenset[str]:
+        norm = normalize(surface)
+        keys = frozenset((norm, *stems(norm, protected=self._protected, function_words=self._function_words)))
+        self[surface] = keys
+        return keys
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(protected words, function words) used to decide what may be peeled."""
+    stop = arabic_stopwords()
+    return protected_words() | stop, stop
+
+
+@cache
+def _keys_cache() -> _Keys:
+    protected, function_words = _lexicon()
+    return _Keys(protected, function_words)
+
+
+def _doc_grams(text: str, ngram: int) -> list:
+    if ngram == 1:
+        return WORD_RE.findall(text)
+    grams: list = []
+    for sentence in _SENTENCE_SPLIT_RE.split(text):
+        words = WORD_RE.findall(sentence)
+        grams.extend(zip(*(words[i:] for i in range(ngram)), strict=False))
+    return grams
+
+
+def _gram_keys(gram: tuple[str, ...], keys: _Keys) -> set[tuple[str, ...]]:
+    return set(itertools.product(*(keys[w] for w in gram)))
+
+
+def tally_batch(batch: pd.DataFrame, *, ngram: int = 1, by: str | None = None) -> dict[Hashable, Tally]:
+    """Count one batch of documents, per group (``by`` column value, or one group ``None``)."""
+    keys = _keys_cache()
+    groups = batch[by].astype(str).tolist() if by else [None] * len(batch)
+    tallies: dict[Hashable, Tally] = defaultdict(Tally)
+    for text, group in zip(batch["text"].tolist(), groups, strict=True):
+        grams = _doc_grams(text, ngram)
+        counts = Counter(grams)
+        tally = tallies[group]
+        tally.surfaces.update(counts)
+        tally.tokens += len(grams)
+        tally.docs += 1
+        if ngram == 1:
+            tally.doc_keys.update(frozenset().union(*map(keys.__getitem__, counts)))
+        else:
+            tally.doc_keys.update(set().union(*(_gram_keys(g, keys) for g in counts)))
+    return dict(tallies)
+
+
+def merge_tallies(parts: Iterable[dict[Hashable, Tally]]) -> dict[Hashable, Tally]:
+    """Sum per-batch tallies group by group."""
+    total: dict[Hashable, Tally] = defaultdict(Tally)
+    for part in parts:
+        for group, tally in part.items():
+            total[group] += tally
+    return dict(total)
+
+
+def _as_tuple(surface: str | tuple[str, ...]) -> tuple[str, ...]:
+    return surface if isinstance(surface, tuple) else (surface,)
+
+
+def _folder_for(tallies: dict[Hashable, Tally]) -> Folder:
+    vocabulary = set(dictionary_words()) | set(arabic_stopwords())
+    for tally in tallies.values():
+        for surface in tally.surfaces:
+            vocabulary.update(normalize(w) for w in _as_tuple(surface))
+    protected, function_words = _lexicon()
+    return Folder(vocabulary.__contains__, protected=protected, function_words=function_words)
+
+
+def _is_stop(group: tuple[str, ...], stop: frozenset[str], phrases: frozenset) -> bool:
+    if len(group) == 1:
+        return group[0] in stop
+    if (group[0] in stop or group[-1] in stop) and group not in phrases:
+        return True
+    return False
+
+
+def _term_rows(tally: Tally, folder: Folder, *, stopwords: bool) -> list[dict]:
+    stop = arabic_stopwords() if stopwords else frozenset()
+    phrases = dictionary_phrases()
+    counts: Counter = Counter()
+    forms: dict[tuple, Counter] = defaultdict(Counter)
+    for surface, n in tally.surfaces.items():
+        words = _as_tuple(surface)
+        norm = tuple(normalize(w) for w in words)
+        group = tuple(folder.fold(w) for w in norm)
+        counts[group] += n
+        forms[group][(norm != group, " ".join(words))] += n
+    rows = []
+    for group, count in counts.items():
+        if _is_stop(group, stop, phrases):
+            continue
+        ranked = sorted(forms[group].items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
+        rows.append(
+            {
+                "term": ranked[0][0][1],
+                "count": count,
+                "doc_count": tally.doc_keys.get(group if len(group) > 1 else group[0], 0),
+                "share": count / tally.tokens if tally.tokens else 0.0,
+                "forms": " · ".join(form for (_, form), _ in ranked[:_FORMS_SHOWN]),
+            }
+        )
+    return rows
+
+
+def finish_terms(tallies: dict[Hashable, Tally], *, by: str | None = None, stopwords: bool = True) -> pd.DataFrame:
+    """Fold merged tallies into the term table (sorted by count, ties by term)."""
+    folder = _folder_for(tallies)
+    frames = []
+    for group in sorted(tallies, key=lambda g: (g is None, str(g))):
+        rows = _term_rows(tallies[group], folder, stopwords=stopwords)
+        frame = pd.DataFrame(rows, columns=["term", "count", "doc_count", "share", "forms"])
+        if by:
+            frame.insert(0, by, group)
+        frames.append(frame)
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["term", "count", "doc_count", "share", "forms"])
+    order = ([by] if by else []) + ["count", "term"]
+    ascending = ([True] if by else []) + [False, True]
+    table = table.sort_values(order, ascending=ascending, kind="mergesort").reset_index(drop=True)
+    return table
+
+
+def term_frequency(
+    corpus: Corpus,
+    *,
+    ngram: int = 1,
+    stopwords: bool = True,
+    by: str | None = None,
+    engine: str = "local",
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """How often each term occurs, with clitics folded (لبوتين and وبوتين count as بوتين).
+
+    A clitic (و ف ب ل ك, ال and their combinations) is peeled only when what remains is itself
+    a word of the corpus or of khabar's dictionaries, so وزير stays وزير.
+
+    Args:
+        corpus: The documents.
+        ngram: 1 for words, 2 for bigrams (كوريا الشمالية) and so on; n-grams stay within sentences.
+        stopwords: Drop stopwords (after folding; n-grams that begin or end with one, unless they
+            are a dictionary name such as سي إن إن).
+        by: None for one table; "doc" (or "doc_id") for one row per document and term; any other
+            metadata column for one table per value.
+        engine: "local" or "dask"; both give identical tables.
+        progress: Show a progress bar (default: on in a terminal or notebook, off under CI).
+
+    Returns:
+        DataFrame with term (the most common way the term is written), count, doc_count
+        (documents containing it), share (of all tokens in the group, stopwords included) and
+        forms (the spellings counted together).
+    """
+    if ngram < 1:
+        raise ValueError("ngram must be at least 1")
+    column = "doc_id" if by == "doc" else by
+    parts = run_batches(corpus, tally_batch, engine=engine, progress=progress, ngram=ngram, by=column)
+    table = finish_terms(merge_tallies(parts), by=column, stopwords=stopwords)
+    if column == "doc_id":
+        table = table.drop(columns="doc_count")
+    return table
+
+
+def tfidf(corpus: Corpus, *, top: int = 10, stopwords: bool = True) -> pd.DataFrame:
+    """Most distinctive terms per document by tf-idf (term share x log(N / doc_count))."""
+    per_doc = term_frequency(corpus, by="doc", stopwords=stopwords, progress=False)
+    overall = term_frequency(corpus, stopwords=stopwords, progress=False)
+    n_docs = len(corpus)
+    idf = {t: math.log(n_docs / d) for t, d in zip(overall["term"], overall["doc_count"], strict=True)}
+    per_doc["tfidf"] = per_doc["share"] * per_doc["term"].map(idf).fillna(0.0)
+    ranked = per_doc.sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True], kind="mergesort")
+    return ranked.groupby("doc_id", sort=True).head(top).reset_index(drop=True)[["doc_id", "term", "count", "tfidf"]]
+
+
+def keyness(target: Corpus, reference: Corpus, *, top: int = 20, stopwords: bool = True) -> pd.DataFrame:
+    """Terms over-used in ``target`` relative to ``reference`` (log-likelihood G2, signed)."""
+    a = term_frequency(target, stopwords=stopwords, progress=False).set_index("term")["count"]
+    b = term_frequency(reference, stopwords=stopwords, progress=False).set_index("term")["count"]
+    frame = pd.concat([a.rename("target"), b.rename("reference")], axis=1).fillna(0)
+    total_a, total_b = frame["target"].sum(), frame["reference"].sum()
+    expected_a = (frame.sum(axis=1)) * total_a / (total_a + total_b)
+    expected_b = (frame.sum(axis=1)) * total_b / (total_a + total_b)
+
+    def part(observed: pd.Series, expected: pd.Series) -> pd.Series:
+        return (observed * (observed / expected).apply(lambda v: math.log(v) if v > 0 else 0.0)).fillna(0.0)
+
+    g2 = 2 * (part(frame["target"], expected_a) + part(frame["reference"], expected_b))
+    sign = (frame["target"] / total_a >= frame["reference"] / total_b).map({True: 1, False: -1})
+    frame["keyness"] = g2 * sign
+    frame = frame.reset_index(names="term").sort_values(["keyness", "term"], ascending=[False, True], kind="mergesort")
+    return frame.head(top).reset_index(drop=True)

@@ -1,0 +1,87 @@
+"""Running per-batch work over a corpus: locally, or on Dask partitions.
+
+Every analysis that walks the whole corpus is written as a function of one batch of
+documents returning a mergeable partial result. ``run_batches`` applies it batch by batch,
+in corpus order, on this machine or on a Dask cluster; results come back in corpus order
+either way, so merged results are identical.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from khabar.corpus import Corpus
+
+__all__ = ["ENGINES", "progress_enabled", "run_batches"]
+
+ENGINES = ("local", "dask")
+#: Corpora at least this large (documents) show a progress bar by default.
+PROGRESS_MIN_DOCS = 2000
+_IN_FLIGHT_PER_WORKER = 3
+
+
+def progress_enabled(progress: bool | None, *, corpus: Corpus) -> bool:
+    """Whether to show a progress bar: as asked, else on for long work and never under CI."""
+    if progress is not None:
+        return progress
+    if os.environ.get("CI") or os.environ.get("KHABAR_NO_PROGRESS"):
+        return False
+    return corpus.lazy or len(corpus) >= PROGRESS_MIN_DOCS
+
+
+class _Progress:
+    """A tqdm bar counting documents, with MB/s in its postfix."""
+
+    def __init__(self, enabled: bool, *, total: int | None, desc: str) -> None:
+        self._bar = None
+        self._bytes = 0
+        if enabled:
+            from tqdm.auto import tqdm
+
+            self._bar = tqdm(total=total, unit="doc", desc=desc, file=sys.stderr, smoothing=0.1)
+
+    def update(self, batch: pd.DataFrame) -> None:
+        if self._bar is None:
+            return
+        self._bytes += int(batch["text"].str.len().sum()) * 2  # Arabic letters are 2 bytes in UTF-8
+        self._bar.update(len(batch))
+        elapsed = self._bar.format_dict.get("elapsed") or 0
+        if elapsed:
+            self._bar.set_postfix_str(f"{self._bytes / 1e6 / elapsed:.1f} MB/s", refresh=False)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def run_batches(
+    corpus: Corpus,
+    work: Callable[..., Any],
+    *,
+    engine: str = "local",
+    progress: bool | None = None,
+    batch_size: int | None = None,
+    **options: Any,
+) -> Iterator[Any]:
+    """``work(batch, **options)`` for every batch of the corpus, results in corpus order."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    total = None if corpus.lazy else len(corpus)
+    bar = _Progress(progress_enabled(progress, corpus=corpus), total=total, desc=getattr(work, "__name__", "work"))
+    size = batch_size or 500
+    try:
+        if engine == "local":
+            for batch in corpus.iter_batches(size):
+                yield work(batch, **options)
+                bar.update(batch)
+        else:
+            from khabar.distributed import dask_batches
+
+            yield from dask_batches(corpus, work, size=size, on_batch=bar.update, **options)
+    finally:
+        bar.close()

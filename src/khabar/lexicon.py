@@ -1,0 +1,225 @@
+"""YAML dictionaries (actors, sources): load, validate, merge corpus overrides, and match.
+
+Matching works on normalized tokens. The first token of a phrase may carry proclitics
+(وبوتين، لوكالة، للبيت الأبيض); the rest must match as they stand. Between the tokens of a
+phrase only spaces, quotes and hyphens may stand. Longest match wins, left to right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from khabar.clitics import stems
+from khabar.errors import InputError
+from khabar.normalize import normalize
+from khabar.tokens import Token, tokenize
+from khabar.wordlists import arabic_stopwords, protected_words
+
+__all__ = ["Entry", "Match", "PhraseMatcher", "load_entries", "match_key", "phrase_key"]
+
+_KINDS = {
+    "actors": {"person", "country", "organization", "place"},
+    "sources": {"agency", "broadcaster", "newspaper", "website", "government", "international_org", "unnamed"},
+}
+_SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
+_END = ""  # trie key that marks a complete phrase
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary entry: an actor or a source."""
+
+    id: str
+    en: str
+    ar: str
+    kind: str
+    variants: tuple[str, ...]
+    short: tuple[str, ...] = ()
+    descriptors: tuple[str, ...] = ()
+    role: str = ""
+    affiliation: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in a token list: tokens ``first`` to ``last`` inclusive."""
+
+    first: int
+    last: int
+    value: Any
+
+
+def match_key(word: str) -> str:
+    """The form a normalized word is matched under (ة = ه, Latin case-folded)."""
+    return word.replace("ة", "ه").casefold()
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Match keys of a phrase's tokens."""
+    return tuple(match_key(t.norm) for t in tokenize(phrase))
+
+
+def _entry_from(raw: Any, *, kind_field: str, allowed: set[str], where: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise InputError(f"entry is not a mapping: {raw!r}", path=where)
+    missing = [k for k in ("id", "en", "ar", kind_field, "variants") if not raw.get(k)]
+    if missing:
+        raise InputError(f"entry {raw.get('id', '?')!r} lacks {', '.join(missing)}", path=where)
+    if raw[kind_field] not in allowed:
+        raise InputError(f"entry {raw['id']!r}: {kind_field} {raw[kind_field]!r} not in {sorted(allowed)}", path=where)
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = raw.get(key) or ()
+        if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+            raise InputError(f"entry {raw['id']!r}: {key} must be a list of strings", path=where)
+        return tuple(value)
+
+    return Entry(
+        id=str(raw["id"]),
+        en=str(raw["en"]),
+        ar=str(raw["ar"]),
+        kind=str(raw[kind_field]),
+        variants=strings("variants"),
+        short=strings("short"),
+        descriptors=strings("descriptors"),
+        role=str(raw.get("role") or ""),
+        affiliation=str(raw.get("affiliation") or ""),
+        country=str(raw.get("country") or ""),
+    )
+
+
+def _read_yaml(text: str, *, where: str, section: str) -> list:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise InputError(f"invalid YAML ({err})", path=where) from None
+    if not isinstance(data, dict) or not isinstance(data.get(section), list):
+        raise InputError(f"expected a top-level '{section}:' list", path=where)
+    return data[section]
+
+
+def _parse(text: str, *, where: str, section: str) -> list[Entry]:
+    kind_field = "kind" if section == "actors" else "type"
+    entries = [
+        _entry_from(raw, kind_field=kind_field, allowed=_KINDS[section], where=where)
+        for raw in _read_yaml(text, where=where, section=section)
+    ]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise InputError(f"duplicate id {entry.id!r}", path=where)
+        seen.add(entry.id)
+    return entries
+
+
+@cache
+def _packaged(section: str) -> tuple[Entry, ...]:
+    text = resources.files("khabar.data").joinpath(f"{section}.yaml").read_text(encoding="utf-8")
+    return tuple(_parse(text, where=f"khabar/data/{section}.yaml", section=section))
+
+
+def load_entries(section: str, *, extra: str | Path | None = None) -> list[Entry]:
+    """The packaged ``actors`` or ``sources`` dictionary, extended/overridden by ``extra``.
+
+    Entries of ``extra`` (a YAML file of the same shape, e.g. ``corpus/actors.yaml``) replace
+    packaged entries with the same id and add new ones.
+
+    Raises:
+        InputError: the file is invalid, naming it and the entry at fault.
+    """
+    if section not in _KINDS:
+        raise ValueError(f"section must be one of {sorted(_KINDS)}")
+    entries = {e.id: e for e in _packaged(section)}
+    if extra is not None and Path(extra).exists():
+        text = Path(extra).read_text(encoding="utf-8")
+        for entry in _parse(text, where=str(extra), section=section):
+            entries[entry.id] = entry
+    return list(entries.values())
+
+
+class PhraseMatcher:
+    """Finds dictionary phrases in token lists, clitic-aware on the first token."""
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
+        self._trie: dict = {}
+        for phrase, value in phrases:
+            key = phrase_key(phrase)
+            if key:
+                node = self._trie
+                for part in key:
+                    node = node.setdefault(part, {})
+                node.setdefault(_END, value)
+        self._protected = protected_words() | arabic_stopwords()
+        self._roots: dict[str, tuple[str, ...]] = {}
+
+    def _root_keys(self, key: str) -> tuple[str, ...]:
+        roots = self._roots.get(key)
+        if roots is None:
+            forms = (key, *stems(key, protected=self._protected))
+            roots = tuple(f for f in forms if f in self._trie)
+            self._roots[key] = roots
+        return roots
+
+    def find(self, tokens: Sequence[Token], text: str) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        keys = [match_key(t.norm) for t in tokens]
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best = self._longest_at(i, tokens, keys, text)
+            if best is None:
+                i += 1
+            else:
+                found.append(best)
+                i = best.last + 1
+        return found
+
+    def _longest_at(self, i: int, tokens: Sequence[Token], keys: list[str], text: str) -> Match | None:
+        best: Match | None = None
+        for root in self._root_keys(keys[i]):
+            node = self._trie[root]
+            j = i
+            while True:
+                if _END in node and (best is None or j > best.last):
+                    best = Match(i, j, node[_END])
+                nxt = j + 1
+                if nxt >= len(tokens) or keys[nxt] not in node:
+                    break
+                gap = text[tokens[j].end : tokens[nxt].start]
+                if _SOFT_GAP_RE.fullmatch(gap) is None:
+                    break
+                node, j = node[keys[nxt]], nxt
+        return best
+
+
+@cache
+def dictionary_words() -> frozenset[str]:
+    """Normalized tokens of every actor and source variant: words by definition."""
+    words: set[str] = set()
+    for section in _KINDS:
+        for entry in _packaged(section):
+            for phrase in (*entry.variants, *entry.short):
+                words.update(t.norm for t in tokenize(phrase))
+    return frozenset(words)
+
+
+@cache
+def dictionary_phrases() -> frozenset[tuple[str, ...]]:
+    """Normalized token tuples of every multi-word actor and source variant."""
+    phrases: set[tuple[str, ...]] = set()
+    for section in _KINDS:
+        for entry in _packaged(section):
+            for phrase in entry.variants:
+                key = tuple(t.norm for t in tokenize(phrase))
+                if len(key) > 1:
+                    phrases.add(key)
+    return frozenset(phrases)

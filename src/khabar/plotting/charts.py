@@ -1,0 +1,250 @@
+"""Chart functions: every piece of text they draw goes through ``shape_label``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+
+from .fonts import warn_missing_glyphs
+from .shaping import needs_bidi, shape_label
+from .style import styled
+
+__all__ = ["bar_ranked", "heatmap", "line_chart", "stacked_bars"]
+
+
+def bar_ranked(
+    data: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    top: int | None = 20,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ax: Axes | None = None,
+    color: str | None = None,
+) -> Axes:
+    """Draw ranked horizontal bars, largest at the top, with the value at each bar's end.
+
+    Args:
+        data: One row per item (term, actor, source).
+        label: Column with the bar labels (tick labels, flush against the axis).
+        value: Column with the numbers to rank by; ties keep the order of ``data``.
+        top: Keep this many largest rows; None keeps all.
+        title: Axes title.
+        xlabel: Label of the value axis.
+        ax: Axes to draw on; a new figure sized to the bar count by default.
+        color: Bar colour; the first colour of the style's cycle by default.
+    """
+    _require(data, [label, value], where="bar_ranked")
+    ranked = data.dropna(subset=[value]).sort_values(value, ascending=False, kind="stable")
+    ranked = ranked.head(top) if top is not None else ranked
+    labels = [str(item) for item in ranked[label]]
+    warn_missing_glyphs([*labels, title, xlabel], where="bar_ranked")
+    with styled():
+        ax = ax or _new_axes(rows=len(labels))
+        ypos = np.arange(len(labels))
+        bars = ax.barh(ypos, ranked[value].to_numpy(dtype=float), color=color or _colors(1)[0])
+        ax.set_yticks(ypos, [_text(item) for item in labels])
+        ax.set_ylim(max(len(labels), 1) - 0.5, -0.5)
+        ax.tick_params(axis="y", length=0)
+        ax.bar_label(bars, labels=[_text(_number(v)) for v in ranked[value]], padding=3)
+        ax.margins(x=0.1)
+        _decorate(ax, title=title, xlabel=xlabel)
+    return ax
+
+
+def stacked_bars(
+    table: pd.DataFrame,
+    *,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    ax: Axes | None = None,
+    horizontal: bool = True,
+) -> Axes:
+    """Draw one bar per row (document), stacked by column (category), with a shaped legend.
+
+    Args:
+        table: Rows are bars, columns are the stacked categories; missing values count as 0.
+        title: Axes title.
+        xlabel: Label of the horizontal axis.
+        ylabel: Label of the vertical axis.
+        ax: Axes to draw on; a new figure by default.
+        horizontal: Horizontal bars, first row at the top; vertical bars when False.
+    """
+    rows = [str(item) for item in table.index]
+    columns = [str(item) for item in table.columns]
+    warn_missing_glyphs([*rows, *columns, title, xlabel, ylabel], where="stacked_bars")
+    values = table.fillna(0).to_numpy(dtype=float)
+    with styled():
+        ax = ax or _new_axes(rows=len(rows) if horizontal else None)
+        pos = np.arange(len(rows))
+        starts = np.zeros(len(rows))
+        handles = []
+        for column, color in zip(values.T, _colors(len(columns)), strict=True):
+            draw = ax.barh if horizontal else ax.bar
+            offset = {"left": starts} if horizontal else {"bottom": starts}
+            handles.append(draw(pos, column, color=color, **offset))
+            starts = starts + column
+        _category_ticks(ax.yaxis if horizontal else ax.xaxis, rows)
+        if horizontal:
+            ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+        ax.legend(
+            handles,
+            [_text(item) for item in columns],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            markerfirst=not _mostly_rtl(columns),
+        )
+        _decorate(ax, title=title, xlabel=xlabel, ylabel=ylabel)
+    return ax
+
+
+def heatmap(
+    table: pd.DataFrame,
+    *,
+    title: str | None = None,
+    ax: Axes | None = None,
+    annotate: bool = True,
+    cmap: str = "Blues",
+) -> Axes:
+    """Draw a rows x columns heatmap (document x actor, actor x actor) with a colour bar.
+
+    Args:
+        table: Numbers to colour; index and columns become the tick labels.
+        title: Axes title.
+        ax: Axes to draw on; a new figure by default.
+        annotate: Write each cell's value in it (integers where the value is whole).
+        cmap: matplotlib colour map name.
+    """
+    rows = [str(item) for item in table.index]
+    columns = [str(item) for item in table.columns]
+    warn_missing_glyphs([*rows, *columns, title], where="heatmap")
+    values = table.to_numpy(dtype=float)
+    with styled():
+        ax = ax or _new_axes(rows=len(rows))
+        image = ax.imshow(values, cmap=cmap, aspect="auto", interpolation="nearest")
+        _category_ticks(ax.xaxis, columns, rotate=True)
+        _category_ticks(ax.yaxis, rows)
+        ax.tick_params(length=0)
+        ax.spines[:].set_visible(False)
+        if annotate:
+            _annotate_cells(ax, values, image.norm)
+        ax.figure.colorbar(image, ax=ax, shrink=0.8)
+        _decorate(ax, title=title)
+    return ax
+
+
+def line_chart(
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str | list[str],
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw one line per ``y`` column against ``x`` (e.g. vocabulary growth).
+
+    Args:
+        data: The table to plot.
+        x: Column on the horizontal axis; text values become shaped category ticks.
+        y: Column or columns to draw; several get a shaped legend.
+        title: Axes title.
+        xlabel: Label of the horizontal axis.
+        ylabel: Label of the vertical axis.
+        ax: Axes to draw on; a new figure by default.
+    """
+    series = [y] if isinstance(y, str) else list(y)
+    _require(data, [x, *series], where="line_chart")
+    categorical = not (
+        pd.api.types.is_numeric_dtype(data[x]) or pd.api.types.is_datetime64_any_dtype(data[x])
+    )
+    xlabels = [str(item) for item in data[x]] if categorical else []
+    warn_missing_glyphs([*series, *xlabels, title, xlabel, ylabel], where="line_chart")
+    with styled():
+        ax = ax or _new_axes()
+        xs = np.arange(len(data)) if categorical else data[x]
+        for column in series:
+            ax.plot(xs, data[column], label=_text(column))
+        if categorical:
+            _category_ticks(ax.xaxis, xlabels, rotate=True)
+        if len(series) > 1:
+            ax.legend(markerfirst=not _mostly_rtl(series))
+        _decorate(ax, title=title, xlabel=xlabel, ylabel=ylabel)
+    return ax
+
+
+def _text(value: object) -> str:
+    """The string to draw: shaped for this installation, dollar signs kept literal."""
+    return shape_label(str(value)).replace("$", r"\$")
+
+
+def _number(value: float) -> str:
+    value = float(value)
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:.3g}"
+
+
+def _require(data: pd.DataFrame, columns: Sequence[str], *, where: str) -> None:
+    missing = [column for column in columns if column not in data.columns]
+    if missing:
+        raise KeyError(f"{where}: no column {missing!r} in the data (it has {list(data.columns)!r})")
+
+
+def _new_axes(*, rows: int | None = None) -> Axes:
+    width, height = mpl.rcParams["figure.figsize"]
+    if rows is not None:
+        height = max(2.5, 0.9 + 0.34 * rows)
+    _, ax = plt.subplots(figsize=(width, height))
+    return ax
+
+
+def _colors(count: int) -> list:
+    cycle = mpl.rcParams["axes.prop_cycle"].by_key().get("color", [])
+    if 0 < count <= len(cycle):
+        return list(cycle[:count])
+    return list(plt.get_cmap("tab20")(np.arange(count) % 20))
+
+
+def _category_ticks(axis: Axis, labels: Sequence[str], *, rotate: bool = False) -> None:
+    axis.set_ticks(np.arange(len(labels)), [_text(item) for item in labels])
+    if rotate and max((len(item) for item in labels), default=0) > 6:
+        for tick in axis.get_ticklabels():
+            tick.set(rotation=40, horizontalalignment="right", rotation_mode="anchor")
+
+
+def _annotate_cells(ax: Axes, values: np.ndarray, norm) -> None:
+    whole = np.all(np.isnan(values) | (values == np.round(values)))
+    for (row, col), value in np.ndenumerate(values):
+        if np.isnan(value):
+            continue
+        shown = f"{int(value):,}" if whole else f"{value:.2f}"
+        color = "white" if norm(value) > 0.55 else "black"
+        ax.text(col, row, _text(shown), ha="center", va="center", color=color)
+
+
+def _decorate(
+    ax: Axes, *, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None
+) -> None:
+    if title is not None:
+        ax.set_title(_text(title))
+    if xlabel is not None:
+        ax.set_xlabel(_text(xlabel))
+    if ylabel is not None:
+        ax.set_ylabel(_text(ylabel))
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.get_major_ticks()  # create tick artists now, under the active style
+
+
+def _mostly_rtl(labels: Iterable[str]) -> bool:
+    labels = list(labels)
+    return sum(needs_bidi(item) for item in labels) * 2 > len(labels)

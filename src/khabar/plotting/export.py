@@ -1,0 +1,71 @@
+"""Write figures to stable file names, byte-identical from one run to the next."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from .style import SVG_HASHSALT
+
+__all__ = ["PNG_DPI", "save_figure"]
+
+PNG_DPI = 200
+#: Metadata entries that would change between runs (dates) or between matplotlib releases.
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+}
+
+
+def save_figure(
+    fig: Figure,
+    name: str,
+    *,
+    out: str | Path = "figures",
+    formats: tuple[str, ...] = ("png", "svg"),
+) -> list[Path]:
+    """Save ``fig`` as ``out/name.fmt`` for each format and return the paths.
+
+    PNG at 200 dpi, tight bounding box; no dates, random ids or version strings in the
+    files, so re-running writes the same bytes. Each file is written to a temporary file in
+    ``out`` and renamed into place, so a failed save leaves any earlier file intact.
+
+    Args:
+        fig: The figure (``ax.figure`` for a chart function's result).
+        name: File stem, without directory or extension.
+        out: Directory, created if missing.
+        formats: Any of "png", "svg", "pdf".
+
+    Raises:
+        ValueError: ``name`` is not a plain file stem, or a format is not supported.
+    """
+    if not name or Path(name).name != name or name.startswith("."):
+        raise ValueError(f"save_figure: name {name!r} must be a plain file name without directory")
+    unknown = [fmt for fmt in formats if fmt not in _METADATA]
+    if unknown:
+        raise ValueError(f"save_figure: unsupported format(s) {unknown}; use {sorted(_METADATA)}")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+        return [_save_one(fig, folder / f"{name}.{fmt}", fmt) for fmt in formats]
+
+
+def _save_one(fig: Figure, target: Path, fmt: str) -> Path:
+    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        fig.savefig(
+            tmp, format=fmt, dpi=PNG_DPI, bbox_inches="tight", metadata=dict(_METADATA[fmt])
+        )
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target

@@ -1,0 +1,83 @@
+"""Tokens with character offsets, sentences and n-grams."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from khabar.normalize import DIACRITICS, FORMAT_CHARS, normalize
+
+__all__ = ["Token", "Span", "WORD_RE", "ngrams", "sentence_index", "sentences", "tokenize"]
+
+_INNER = re.escape(DIACRITICS + FORMAT_CHARS)
+#: A word: letters and digits of any script, with the marks and invisible characters that sit
+#: inside Arabic words. Punctuation, hyphens and underscores separate words.
+WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_INNER}])*")
+_SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
+_SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word as written (``text``), its normalized form and its offsets in the source."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens; offsets index into ``text`` itself.
+
+    Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون).
+    """
+    tokens = []
+    for match in WORD_RE.finditer(text):
+        surface = match.group()
+        norm = normalize(surface)
+        if norm:
+            tokens.append(Token(surface, norm, match.start(), match.end()))
+    return tokens
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans: ends at . ! ? ؟ ؛ … and line breaks (not at the Arabic comma ،)."""
+    spans = []
+    start = _SKIP_RE.match(text, 0).end()
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end() if match.group()[0] not in "\n" else match.start()
+        if text[start:end].strip():
+            spans.append(Span(start, end))
+        start = max(start, _SKIP_RE.match(text, match.end()).end())
+    if text[start:].strip():
+        spans.append(Span(start, len(text.rstrip())))
+    return spans
+
+
+def sentence_index(spans: Sequence[Span]) -> _SentenceLookup:
+    """A lookup from character offset to sentence number."""
+    return _SentenceLookup([s.start for s in spans])
+
+
+class _SentenceLookup:
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+
+    def __call__(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+
+def ngrams(items: Sequence[str], n: int) -> Iterator[tuple[str, ...]]:
+    """Consecutive n-tuples of ``items``."""
+    return zip(*(items[i:] for i in range(n)), strict=False)
