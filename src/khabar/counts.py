@@ -68,7 +68,7 @@ class _Keys(dict):
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(protected words, function words) used to decide what may be peeled."""
     stop = arabic_stopwords()
-    return protected_words() | stop, stop
+    return protected_words(), stop
 
 
 @cache
@@ -133,6 +133,8 @@ def _folder_for(tallies: dict[Hashable, Tally]) -> Folder:
 
 
 def _is_stop(group: tuple[str, ...], stop: frozenset[str], phrases: frozenset) -> bool:
+    if "" in group:
+        return True
     if len(group) == 1:
         return group[0] in stop
     if (group[0] in stop or group[-1] in stop) and group not in phrases:
@@ -140,29 +142,61 @@ def _is_stop(group: tuple[str, ...], stop: frozenset[str], phrases: frozenset) -
     return False
 
 
-def _term_rows(tally: Tally, folder: Folder, *, stopwords: bool) -> list[dict]:
+def _carries_proclitic(norm: tuple[str, ...], group: tuple[str, ...]) -> bool:
+    """True when a form adds more than the article to its group (والكرملين, not الكرملين)."""
+    return any(n != g and n != "ال" + g for n, g in zip(norm, group, strict=True))
+
+
+def _strip_word(word: str, stem: str) -> str:
+    for i in range(len(word)):
+        if normalize(word[i:]) == stem:
+            return word[i:]
+    return stem
+
+
+def _without_proclitics(form: str, group: tuple[str, ...]) -> str:
+    """The written form with its proclitics removed (وقال -> قال), spelling kept."""
+    return " ".join(_strip_word(w, g) for w, g in zip(form.split(" "), group, strict=True))
+
+
+class _Labels:
+    """Display label and counted spellings of each folded term, from the whole corpus."""
+
+    def __init__(self, tallies: Iterable[Tally], folder: Folder) -> None:
+        self.group_of: dict = {}
+        forms: dict[tuple, Counter] = defaultdict(Counter)
+        for tally in tallies:
+            for surface, n in tally.surfaces.items():
+                if surface not in self.group_of:
+                    norm = tuple(normalize(w) for w in _as_tuple(surface))
+                    self.group_of[surface] = (tuple(folder.fold(w) for w in norm), norm)
+                group, norm = self.group_of[surface]
+                forms[group][(_carries_proclitic(norm, group), " ".join(_as_tuple(surface)))] += n
+        self.label, self.forms = {}, {}
+        for group, counter in forms.items():
+            ranked = sorted(counter.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
+            (clitic, form), _ = ranked[0]
+            self.label[group] = _without_proclitics(form, group) if clitic else form
+            self.forms[group] = " · ".join(form for (_, form), _ in ranked[:_FORMS_SHOWN])
+
+
+def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
     counts: Counter = Counter()
-    forms: dict[tuple, Counter] = defaultdict(Counter)
     for surface, n in tally.surfaces.items():
-        words = _as_tuple(surface)
-        norm = tuple(normalize(w) for w in words)
-        group = tuple(folder.fold(w) for w in norm)
-        counts[group] += n
-        forms[group][(norm != group, " ".join(words))] += n
+        counts[labels.group_of[surface][0]] += n
     rows = []
     for group, count in counts.items():
         if _is_stop(group, stop, phrases):
             continue
-        ranked = sorted(forms[group].items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
         rows.append(
             {
-                "term": ranked[0][0][1],
+                "term": labels.label[group],
                 "count": count,
                 "doc_count": tally.doc_keys.get(group if len(group) > 1 else group[0], 0),
                 "share": count / tally.tokens if tally.tokens else 0.0,
-                "forms": " · ".join(form for (_, form), _ in ranked[:_FORMS_SHOWN]),
+                "forms": labels.forms[group],
             }
         )
     return rows
@@ -170,10 +204,10 @@ def _term_rows(tally: Tally, folder: Folder, *, stopwords: bool) -> list[dict]:
 
 def finish_terms(tallies: dict[Hashable, Tally], *, by: str | None = None, stopwords: bool = True) -> pd.DataFrame:
     """Fold merged tallies into the term table (sorted by count, ties by term)."""
-    folder = _folder_for(tallies)
+    labels = _Labels(tallies.values(), _folder_for(tallies))
     frames = []
     for group in sorted(tallies, key=lambda g: (g is None, str(g))):
-        rows = _term_rows(tallies[group], folder, stopwords=stopwords)
+        rows = _term_rows(tallies[group], labels, stopwords=stopwords)
         frame = pd.DataFrame(rows, columns=["term", "count", "doc_count", "share", "forms"])
         if by:
             frame.insert(0, by, group)

@@ -30,7 +30,7 @@ _KINDS = {
     "sources": {"agency", "broadcaster", "newspaper", "website", "government", "international_org", "unnamed"},
 }
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
-_END = ""  # trie key that marks a complete phrase
+_END = None  # trie key that marks a complete phrase
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class PhraseMatcher:
                 for part in key:
                     node = node.setdefault(part, {})
                 node.setdefault(_END, value)
-        self._protected = protected_words() | arabic_stopwords()
+        self._protected = protected_words()
         self._roots: dict[str, tuple[str, ...]] = {}
 
     def _root_keys(self, key: str) -> tuple[str, ...]:

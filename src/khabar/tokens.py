@@ -40,15 +40,10 @@ class Span:
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens; offsets index into ``text`` itself.
 
-    Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون).
+    Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون). A token
+    made only of Quranic annotation letters has an empty ``norm``.
     """
-    tokens = []
-    for match in WORD_RE.finditer(text):
-        surface = match.group()
-        norm = normalize(surface)
-        if norm:
-            tokens.append(Token(surface, norm, match.start(), match.end()))
-    return tokens
+    return [Token(m.group(), normalize(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
 def sentences(text: str) -> list[Span]:

@@ -197,7 +197,8 @@ def _number(value: float) -> str:
 def _require(data: pd.DataFrame, columns: Sequence[str], *, where: str) -> None:
     missing = [column for column in columns if column not in data.columns]
     if missing:
-        raise KeyError(f"{where}: no column {missing!r} in the data (it has {list(data.columns)!r})")
+        have = list(data.columns)
+        raise KeyError(f"{where}: no column {missing!r} in the data (it has {have!r})")
 
 
 def _new_axes(*, rows: int | None = None) -> Axes:

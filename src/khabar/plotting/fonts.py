@@ -7,11 +7,10 @@ import unicodedata
 import warnings
 from collections.abc import Iterable
 
-import arabic_reshaper
 from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 
-from .shaping import matplotlib_shapes, shape_label
+from .shaping import matplotlib_shapes, reshape_for_display, shape_label
 
 __all__ = [
     "ARABIC_FAMILIES",
@@ -32,7 +31,7 @@ FALLBACK_FAMILY = "DejaVu Sans"
 _LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 #: Code points the reshaper produces for every letter in every position, plus lam-alef.
 _PRESENTATION_FORMS = frozenset(
-    arabic_reshaper.reshape(" ".join([*_LETTERS, *(ch * 3 for ch in _LETTERS), "لا لأ لإ لآ"]))
+    reshape_for_display(" ".join([*_LETTERS, *(ch * 3 for ch in _LETTERS), "لا لأ لإ لآ"]))
 ) - {" "}
 #: Characters that are never drawn, so need no glyph.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
@@ -114,7 +113,7 @@ def warn_missing_glyphs(labels: Iterable[object], *, where: str) -> None:
 def _usable(family: str) -> bool:
     if matplotlib_shapes():
         return True
-    return _PRESENTATION_FORMS <= _cmap(font_path(family))
+    return _cmap(font_path(family)).issuperset(_PRESENTATION_FORMS)
 
 
 @functools.lru_cache(maxsize=32)

@@ -28,6 +28,12 @@ __all__ = ["matplotlib_shapes", "needs_bidi", "pillow_shapes", "reshape_for_disp
 
 #: Lam followed by alef: one glyph (a ligature) when the engine shapes, two when it does not.
 _PROBE = "\u0644\u0627"
+#: Keep diacritics (they land on their letters in visual order) and use only the lam-alef
+#: ligatures, which every font with presentation forms has; the default reshaper's
+#: ALLAH ligature (U+FDF2) is missing from DejaVu Sans and would draw as an empty box.
+_RESHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
+)
 
 
 @functools.cache
@@ -81,7 +87,7 @@ def needs_bidi(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def reshape_for_display(text: str) -> str:
     """Join Arabic letters into presentation forms and reorder each line into visual order."""
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    return "\n".join(get_display(_RESHAPER.reshape(line)) for line in text.split("\n"))
 
 
 def _bundled_dejavu() -> Path:

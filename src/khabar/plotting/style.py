@@ -88,7 +88,8 @@ def _rc_key(key: str) -> str:
         return key
     parts = key.split("_")
     for seps in itertools.product("._", repeat=len(parts) - 1):
-        candidate = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
+        tail = "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
+        candidate = parts[0] + tail
         if candidate in mpl.rcParams:
             return candidate
     raise KeyError(f"house_style: {key!r} is not a matplotlib rcParam")

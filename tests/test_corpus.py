@@ -1,0 +1,88 @@
+import json
+
+import pandas as pd
+import pytest
+
+import khabar
+from khabar import Corpus, InputError, load_corpus
+
+from .conftest import CORPUS_DIR, SEEDS_DIR
+
+
+def test_default_corpus_has_the_five_articles(corpus):
+    docs = corpus.docs
+    assert len(docs) == 5
+    assert list(docs.columns[:5]) == ["doc_id", "text", "title", "outlet", "date"]
+    assert docs["title"].str.len().gt(10).all()
+    assert docs.iloc[0]["title"].startswith("صفقات تبادل أسلحة")
+
+
+def test_corpus_texts_equal_the_seeds_byte_for_byte(corpus):
+    for seed in sorted(SEEDS_DIR.glob("*.txt")):
+        assert corpus.text(seed.stem) == seed.read_text(encoding="utf-8")
+
+
+def test_manifest_columns():
+    manifest = pd.read_csv(CORPUS_DIR / "manifest.csv", dtype=str, keep_default_na=False)
+    for column in ("doc_id", "file", "title", "outlet", "date", "url", "sha256", "chars"):
+        assert column in manifest.columns
+
+
+def test_from_texts_with_ids_and_metadata():
+    corpus = Corpus.from_texts(["أ", "ب"], ids=["x", "y"], outlet=["A", "B"])
+    assert corpus.docs["doc_id"].tolist() == ["x", "y"]
+    assert corpus.subset(outlet="B").docs["doc_id"].tolist() == ["y"]
+    with pytest.raises(ValueError, match="ids"):
+        Corpus.from_texts(["أ"], ids=["a", "b"])
+
+
+def test_subset_by_function_and_unknown_column(corpus):
+    assert len(corpus.subset(lambda d: d.text.str.contains("يونهاب"))) == 1
+    with pytest.raises(KeyError, match="no metadata column"):
+        corpus.subset(language="ar")
+
+
+def test_load_jsonl_csv_parquet_and_text_folder(tmp_path):
+    records = [{"doc_id": "a", "text": "بوتين في موسكو", "outlet": "X"}, {"doc_id": "b", "text": "كيم في بيونغ يانغ"}]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    pd.DataFrame(records).to_csv(tmp_path / "c.csv", index=False)
+    pd.DataFrame(records).to_parquet(tmp_path / "c.parquet")
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for r in records:
+        (folder / f"{r['doc_id']}.txt").write_text(r["text"], encoding="utf-8")
+    for path in ("c.jsonl", "c.csv", "c.parquet", "texts"):
+        for lazy in (False, True):
+            loaded = load_corpus(tmp_path / path, lazy=lazy)
+            assert loaded.docs["doc_id"].tolist() == ["a", "b"], path
+            assert loaded.docs["text"].tolist() == [r["text"] for r in records], path
+
+
+def test_lazy_corpus_streams_batches(tmp_path):
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps({"text": f"خبر رقم {i}"}, ensure_ascii=False) for i in range(120)), encoding="utf-8")
+    lazy = load_corpus(path, lazy=True)
+    sizes = [len(b) for b in lazy.iter_batches(50)]
+    assert sizes == [50, 50, 20]
+    assert lazy.docs["doc_id"].tolist() == load_corpus(path).docs["doc_id"].tolist()
+
+
+def test_missing_path_and_wrong_format_name_the_file(tmp_path):
+    with pytest.raises(InputError, match="nope"):
+        load_corpus(tmp_path / "nope")
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(b"PK")
+    with pytest.raises(InputError, match=r"x\.docx.*not a corpus"):
+        load_corpus(bad)
+
+
+def test_csv_without_text_column_is_named(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("title,body\nأ,ب\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"t\.csv.*no 'text' column"):
+        load_corpus(path)
+
+
+def test_public_api_is_exported():
+    for name in ("load_corpus", "Corpus", "normalize", "tokenize", "term_frequency", "kwic"):
+        assert hasattr(khabar, name)

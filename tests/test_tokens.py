@@ -1,0 +1,62 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar import ngrams, sentences, tokenize
+from khabar.normalize import is_arabic_letter
+
+from .test_normalize import ARABIC_TEXT
+
+
+def test_tokens_keep_surface_norm_and_offsets():
+    text = "قال المتحدث: إن الكرملين (CNN) أعلن عام 2019."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["قال", "المتحدث", "إن", "الكرملين", "CNN", "أعلن", "عام", "2019"]
+    assert tokens[2].norm == "ان"
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_diacritics_and_bidi_marks_stay_inside_one_token():
+    tokens = tokenize("بُو\u200fتِين وصل")
+    assert [t.norm for t in tokens] == ["بوتين", "وصل"]
+
+
+def test_hyphen_splits_names():
+    assert [t.text for t in tokenize("كيم جونغ-أون")] == ["كيم", "جونغ", "أون"]
+
+
+def test_sentences_split_on_arabic_and_latin_punctuation():
+    text = "هل يلتقيان؟ قال بيسكوف: نعم؛ لكن متى. وأضاف، في بيان، أن ذلك قريب!\nسطر جديد"
+    parts = [text[s.start : s.end] for s in sentences(text)]
+    assert parts == ["هل يلتقيان؟", "قال بيسكوف: نعم؛", "لكن متى.", "وأضاف، في بيان، أن ذلك قريب!", "سطر جديد"]
+
+
+def test_decimal_point_does_not_end_a_sentence():
+    text = "بلغ النمو 3.5 بالمئة. ثم تراجع."
+    assert len(sentences(text)) == 2
+
+
+def test_ngrams():
+    assert list(ngrams(["كوريا", "الشمالية", "وروسيا"], 2)) == [("كوريا", "الشمالية"), ("الشمالية", "وروسيا")]
+
+
+@given(st.text())
+def test_token_offsets_point_at_surface_text(text):
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+@given(ARABIC_TEXT)
+def test_tokenizing_never_drops_an_arabic_letter(text):
+    covered = set()
+    for token in tokenize(text):
+        covered.update(range(token.start, token.end))
+    dropped = [ch for i, ch in enumerate(text) if is_arabic_letter(ch) and i not in covered and ch.isalnum()]
+    assert dropped == []
+
+
+@given(st.text())
+def test_sentences_are_ordered_and_inside_the_text(text):
+    spans = sentences(text)
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
