@@ -43,8 +43,13 @@ def test_subset_by_function_and_unknown_column(corpus):
 
 
 def test_load_jsonl_csv_parquet_and_text_folder(tmp_path):
-    records = [{"doc_id": "a", "text": "بوتين في موسكو", "outlet": "X"}, {"doc_id": "b", "text": "كيم في بيونغ يانغ"}]
-    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    records = [
+        {"doc_id": "a", "text": "بوتين في موسكو", "outlet": "X"},
+        {"doc_id": "b", "text": "كيم في بيونغ يانغ"},
+    ]
+    (tmp_path / "c.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
     pd.DataFrame(records).to_csv(tmp_path / "c.csv", index=False)
     pd.DataFrame(records).to_parquet(tmp_path / "c.parquet")
     folder = tmp_path / "texts"
@@ -60,7 +65,10 @@ def test_load_jsonl_csv_parquet_and_text_folder(tmp_path):
 
 def test_lazy_corpus_streams_batches(tmp_path):
     path = tmp_path / "big.jsonl"
-    path.write_text("\n".join(json.dumps({"text": f"خبر رقم {i}"}, ensure_ascii=False) for i in range(120)), encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps({"text": f"خبر رقم {i}"}, ensure_ascii=False) for i in range(120)),
+        encoding="utf-8",
+    )
     lazy = load_corpus(path, lazy=True)
     sizes = [len(b) for b in lazy.iter_batches(50)]
     assert sizes == [50, 50, 20]

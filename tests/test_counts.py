@@ -73,7 +73,9 @@ def test_bigrams_find_country_names(corpus):
 
 
 def test_bigrams_do_not_cross_sentences():
-    found = counts(term_frequency(Corpus.from_texts(["زار بوتين. روسيا غاضبة"]), ngram=2, stopwords=False))
+    found = counts(
+        term_frequency(Corpus.from_texts(["زار بوتين. روسيا غاضبة"]), ngram=2, stopwords=False)
+    )
     assert "بوتين روسيا" not in found
 
 

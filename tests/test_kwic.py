@@ -15,5 +15,7 @@ def test_kwic_on_default_corpus_counts_like_term_frequency(corpus):
 
 
 def test_kwic_phrase():
-    table = kwic(Corpus.from_texts(["قال مسؤول في وكالة الأنباء المركزية الكورية"]), "وكالة الأنباء")
+    table = kwic(
+        Corpus.from_texts(["قال مسؤول في وكالة الأنباء المركزية الكورية"]), "وكالة الأنباء"
+    )
     assert table["keyword"].tolist() == ["وكالة الأنباء"]

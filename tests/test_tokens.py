@@ -10,7 +10,16 @@ from .test_normalize import ARABIC_TEXT
 def test_tokens_keep_surface_norm_and_offsets():
     text = "قال المتحدث: إن الكرملين (CNN) أعلن عام 2019."
     tokens = tokenize(text)
-    assert [t.text for t in tokens] == ["قال", "المتحدث", "إن", "الكرملين", "CNN", "أعلن", "عام", "2019"]
+    assert [t.text for t in tokens] == [
+        "قال",
+        "المتحدث",
+        "إن",
+        "الكرملين",
+        "CNN",
+        "أعلن",
+        "عام",
+        "2019",
+    ]
     assert tokens[2].norm == "ان"
     assert all(text[t.start : t.end] == t.text for t in tokens)
 
@@ -27,7 +36,13 @@ def test_hyphen_splits_names():
 def test_sentences_split_on_arabic_and_latin_punctuation():
     text = "هل يلتقيان؟ قال بيسكوف: نعم؛ لكن متى. وأضاف، في بيان، أن ذلك قريب!\nسطر جديد"
     parts = [text[s.start : s.end] for s in sentences(text)]
-    assert parts == ["هل يلتقيان؟", "قال بيسكوف: نعم؛", "لكن متى.", "وأضاف، في بيان، أن ذلك قريب!", "سطر جديد"]
+    assert parts == [
+        "هل يلتقيان؟",
+        "قال بيسكوف: نعم؛",
+        "لكن متى.",
+        "وأضاف، في بيان، أن ذلك قريب!",
+        "سطر جديد",
+    ]
 
 
 def test_decimal_point_does_not_end_a_sentence():
@@ -36,7 +51,10 @@ def test_decimal_point_does_not_end_a_sentence():
 
 
 def test_ngrams():
-    assert list(ngrams(["كوريا", "الشمالية", "وروسيا"], 2)) == [("كوريا", "الشمالية"), ("الشمالية", "وروسيا")]
+    assert list(ngrams(["كوريا", "الشمالية", "وروسيا"], 2)) == [
+        ("كوريا", "الشمالية"),
+        ("الشمالية", "وروسيا"),
+    ]
 
 
 @given(st.text())
@@ -50,7 +68,11 @@ def test_tokenizing_never_drops_an_arabic_letter(text):
     covered = set()
     for token in tokenize(text):
         covered.update(range(token.start, token.end))
-    dropped = [ch for i, ch in enumerate(text) if is_arabic_letter(ch) and i not in covered and ch.isalnum()]
+    dropped = [
+        ch
+        for i, ch in enumerate(text)
+        if is_arabic_letter(ch) and i not in covered and ch.isalnum()
+    ]
     assert dropped == []
 
 

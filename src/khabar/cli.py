@@ -50,7 +50,9 @@ def _load(args: argparse.Namespace):
 def _cmd_terms(args: argparse.Namespace) -> int:
     from khabar.counts import term_frequency
 
-    table = term_frequency(_load(args), ngram=args.ngram, stopwords=not args.keep_stopwords, engine=args.engine)
+    table = term_frequency(
+        _load(args), ngram=args.ngram, stopwords=not args.keep_stopwords, engine=args.engine
+    )
     print(_table(table.drop(columns="forms") if not args.forms else table, top=args.top))
     return 0
 
@@ -81,7 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="khabar", description="Arabic news coverage in numbers.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ingest = sub.add_parser("ingest", help="add files, folders, JSONL, CSV or Parquet to a corpus folder")
+    ingest = sub.add_parser(
+        "ingest", help="add files, folders, JSONL, CSV or Parquet to a corpus folder"
+    )
     ingest.add_argument("sources", nargs="+", help="files or folders to read (never modified)")
     ingest.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
     ingest.set_defaults(run=_cmd_ingest)
@@ -98,15 +102,21 @@ def _parser() -> argparse.ArgumentParser:
         ("sources", _cmd_sources, "cited sources"),
     ):
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--corpus", default="corpus", help="corpus folder or file (default: corpus)")
+        cmd.add_argument(
+            "--corpus", default="corpus", help="corpus folder or file (default: corpus)"
+        )
         cmd.add_argument("--top", type=int, default=20, help="rows to print (default: 20)")
         cmd.add_argument("--engine", choices=("local", "dask"), default="local")
-        cmd.add_argument("--lazy", action="store_true", help="stream the corpus instead of loading it")
+        cmd.add_argument(
+            "--lazy", action="store_true", help="stream the corpus instead of loading it"
+        )
         cmd.set_defaults(run=run)
         if name == "terms":
             cmd.add_argument("--ngram", type=int, default=1, help="1 for words, 2 for bigrams ...")
             cmd.add_argument("--keep-stopwords", action="store_true", help="count stopwords too")
-            cmd.add_argument("--forms", action="store_true", help="show the spellings counted together")
+            cmd.add_argument(
+                "--forms", action="store_true", help="show the spellings counted together"
+            )
     return parser
 
 

@@ -9,7 +9,6 @@ folds to is decided once the vocabulary is known: the shortest stem that is itse
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from functools import lru_cache
 
 __all__ = ["CLITIC_LETTERS", "MIN_STEM", "Folder", "stems"]
 
@@ -32,7 +31,9 @@ def _one_step(word: str) -> list[str]:
     return out
 
 
-def stems(word: str, *, protected: Collection[str] = (), function_words: Collection[str] = ()) -> tuple[str, ...]:
+def stems(
+    word: str, *, protected: Collection[str] = (), function_words: Collection[str] = ()
+) -> tuple[str, ...]:
     """All forms reachable by peeling clitics off ``word`` (not including ``word``).
 
     Args:
@@ -60,28 +61,14 @@ class Folder:
 
     Args:
         is_word: True for forms that are words (seen standalone in the corpus, or in a lexicon).
-        protected: Words never peeled.
-        function_words: Short words a clitic may leave behind.
+        stems_of: The stems of a word (``stems`` with the protected and function words bound).
     """
 
     def __init__(
-        self,
-        is_word: Callable[[str], bool],
-        *,
-        protected: Collection[str] = frozenset(),
-        function_words: Collection[str] = frozenset(),
+        self, is_word: Callable[[str], bool], *, stems_of: Callable[[str], tuple[str, ...]]
     ) -> None:
         self._is_word = is_word
-        self._protected = protected
-        self._function_words = function_words
-        self._stems = lru_cache(maxsize=None)(self._stems_uncached)
-
-    def _stems_uncached(self, word: str) -> tuple[str, ...]:
-        return stems(word, protected=self._protected, function_words=self._function_words)
-
-    def stems(self, word: str) -> tuple[str, ...]:
-        """Forms reachable from ``word`` by peeling clitics (cached)."""
-        return self._stems(word)
+        self._stems = stems_of
 
     def fold(self, word: str) -> str:
         """The shortest stem of ``word`` that is a word, else ``word`` itself."""

@@ -15,7 +15,7 @@ __all__ = ["DEFAULT_BATCH", "META_COLUMNS", "Corpus", "load_corpus"]
 
 #: Columns every corpus has, in this order (empty where unknown).
 META_COLUMNS = ("doc_id", "text", "title", "outlet", "date")
-DEFAULT_BATCH = 500
+DEFAULT_BATCH = 2000
 
 BatchFactory = Callable[[int], Iterator[pd.DataFrame]]
 
@@ -42,7 +42,13 @@ class Corpus:
     give the same results.
     """
 
-    def __init__(self, docs: pd.DataFrame | None = None, *, batches: BatchFactory | None = None, name: str = "") -> None:
+    def __init__(
+        self,
+        docs: pd.DataFrame | None = None,
+        *,
+        batches: BatchFactory | None = None,
+        name: str = "",
+    ) -> None:
         if (docs is None) == (batches is None):
             raise ValueError("give either docs or batches")
         self._docs = _standardize(docs, first_index=0) if docs is not None else None
@@ -50,7 +56,9 @@ class Corpus:
         self.name = name
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str], ids: Sequence[str] | None = None, **metadata: Sequence[Any]) -> Corpus:
+    def from_texts(
+        cls, texts: Iterable[str], ids: Sequence[str] | None = None, **metadata: Sequence[Any]
+    ) -> Corpus:
         """A corpus from a list of strings, with optional ids and metadata columns."""
         texts = list(texts)
         if ids is not None and len(ids) != len(texts):
@@ -93,7 +101,9 @@ class Corpus:
             seen += len(batch)
             yield batch
 
-    def subset(self, mask: pd.Series | Callable[[pd.DataFrame], pd.Series] | None = None, **equals: Any) -> Corpus:
+    def subset(
+        self, mask: pd.Series | Callable[[pd.DataFrame], pd.Series] | None = None, **equals: Any
+    ) -> Corpus:
         """Documents matching a boolean mask (or function of docs) and/or column == value pairs.
 
         Example: ``corpus.subset(outlet="Reuters")``, ``corpus.subset(lambda d: d.date >= "2024")``.
@@ -105,7 +115,11 @@ class Corpus:
         for column, value in equals.items():
             if column not in docs.columns:
                 raise KeyError(f"no metadata column {column!r}; columns: {', '.join(docs.columns)}")
-            keep &= docs[column].isin(value) if isinstance(value, list | tuple | set) else docs[column] == value
+            keep &= (
+                docs[column].isin(value)
+                if isinstance(value, list | tuple | set)
+                else docs[column] == value
+            )
         return Corpus(docs[keep].reset_index(drop=True), name=self.name)
 
     def text(self, doc_id: str) -> str:

@@ -49,32 +49,29 @@ class Tally:
         return self
 
 
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(protected words, function words) used to decide what may be peeled."""
+    return protected_words(), arabic_stopwords()
+
+
+@cache
+def _word_stems(norm: str) -> tuple[str, ...]:
+    protected, function_words = _lexicon()
+    return stems(norm, protected=protected, function_words=function_words)
+
+
 class _Keys(dict):
     """Cache: surface form -> every key it could be counted under (its norm and its stems)."""
 
-    def __init__(self, protected: frozenset[str], function_words: frozenset[str]) -> None:
-        super().__init__()
-        self._protected = protected
-        self._function_words = function_words
-
     def __missing__(self, surface: str) -> frozenset[str]:
         norm = normalize(surface)
-        keys = frozenset((norm, *stems(norm, protected=self._protected, function_words=self._function_words)))
+        keys = frozenset((norm, *_word_stems(norm)))
         self[surface] = keys
         return keys
 
 
-@cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(protected words, function words) used to decide what may be peeled."""
-    stop = arabic_stopwords()
-    return protected_words(), stop
-
-
-@cache
-def _keys_cache() -> _Keys:
-    protected, function_words = _lexicon()
-    return _Keys(protected, function_words)
+_KEYS = _Keys()
 
 
 def _doc_grams(text: str, ngram: int) -> list:
@@ -91,22 +88,22 @@ def _gram_keys(gram: tuple[str, ...], keys: _Keys) -> set[tuple[str, ...]]:
     return set(itertools.product(*(keys[w] for w in gram)))
 
 
-def tally_batch(batch: pd.DataFrame, *, ngram: int = 1, by: str | None = None) -> dict[Hashable, Tally]:
+def tally_batch(
+    batch: pd.DataFrame, *, ngram: int = 1, by: str | None = None
+) -> dict[Hashable, Tally]:
     """Count one batch of documents, per group (``by`` column value, or one group ``None``)."""
-    keys = _keys_cache()
+    keys = _KEYS
+    key_of = keys.__getitem__ if ngram == 1 else (lambda gram: _gram_keys(gram, keys))
     groups = batch[by].astype(str).tolist() if by else [None] * len(batch)
     tallies: dict[Hashable, Tally] = defaultdict(Tally)
     for text, group in zip(batch["text"].tolist(), groups, strict=True):
         grams = _doc_grams(text, ngram)
-        counts = Counter(grams)
         tally = tallies[group]
-        tally.surfaces.update(counts)
+        tally.surfaces.update(grams)
         tally.tokens += len(grams)
         tally.docs += 1
-        if ngram == 1:
-            tally.doc_keys.update(frozenset().union(*map(keys.__getitem__, counts)))
-        else:
-            tally.doc_keys.update(set().union(*(_gram_keys(g, keys) for g in counts)))
+        # every key any of the document's words could fold to, once per document
+        tally.doc_keys.update(frozenset().union(*map(key_of, set(grams))))
     return dict(tallies)
 
 
@@ -123,28 +120,48 @@ def _as_tuple(surface: str | tuple[str, ...]) -> tuple[str, ...]:
     return surface if isinstance(surface, tuple) else (surface,)
 
 
-def _folder_for(tallies: dict[Hashable, Tally]) -> Folder:
-    vocabulary = set(dictionary_words()) | set(arabic_stopwords())
-    for tally in tallies.values():
+def _words_of(tallies: Iterable[Tally]) -> set[str]:
+    words: set[str] = set()
+    for tally in tallies:
         for surface in tally.surfaces:
-            vocabulary.update(normalize(w) for w in _as_tuple(surface))
-    protected, function_words = _lexicon()
-    return Folder(vocabulary.__contains__, protected=protected, function_words=function_words)
+            if isinstance(surface, tuple):
+                words.update(surface)
+            else:
+                words.add(surface)
+    return words
 
 
-def _is_stop(group: tuple[str, ...], stop: frozenset[str], phrases: frozenset) -> bool:
+class _WordFolds:
+    """For every written word of the corpus: its normalized form and the form it counts under."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.norm = {w: normalize(w) for w in words}
+        vocabulary = set(self.norm.values()) | dictionary_words() | arabic_stopwords()
+        folder = Folder(vocabulary.__contains__, stems_of=_word_stems)
+        self.fold = {n: folder.fold(n) for n in set(self.norm.values())}
+        self.word_group = {w: self.fold[n] for w, n in self.norm.items()}
+
+    def group(self, surface: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        """The counted form: a str for a word, a tuple for an n-gram."""
+        if isinstance(surface, str):
+            return self.word_group[surface]
+        return tuple(map(self.word_group.__getitem__, surface))
+
+    def has_proclitic(self, surface: str | tuple[str, ...]) -> bool:
+        """True when a word carries more than the article (والكرملين, not الكرملين)."""
+        for word in _as_tuple(surface):
+            norm, folded = self.norm[word], self.word_group[word]
+            if norm != folded and norm != "ال" + folded:
+                return True
+        return False
+
+
+def _is_stop(group: str | tuple[str, ...], stop: frozenset[str], phrases: frozenset) -> bool:
+    if isinstance(group, str):
+        return group in stop or not group
     if "" in group:
         return True
-    if len(group) == 1:
-        return group[0] in stop
-    if (group[0] in stop or group[-1] in stop) and group not in phrases:
-        return True
-    return False
-
-
-def _carries_proclitic(norm: tuple[str, ...], group: tuple[str, ...]) -> bool:
-    """True when a form adds more than the article to its group (والكرملين, not الكرملين)."""
-    return any(n != g and n != "ال" + g for n, g in zip(norm, group, strict=True))
+    return (group[0] in stop or group[-1] in stop) and group not in phrases
 
 
 def _strip_word(word: str, stem: str) -> str:
@@ -162,22 +179,23 @@ def _without_proclitics(form: str, group: tuple[str, ...]) -> str:
 class _Labels:
     """Display label and counted spellings of each folded term, from the whole corpus."""
 
-    def __init__(self, tallies: Iterable[Tally], folder: Folder) -> None:
-        self.group_of: dict = {}
-        forms: dict[tuple, Counter] = defaultdict(Counter)
-        for tally in tallies:
-            for surface, n in tally.surfaces.items():
-                if surface not in self.group_of:
-                    norm = tuple(normalize(w) for w in _as_tuple(surface))
-                    self.group_of[surface] = (tuple(folder.fold(w) for w in norm), norm)
-                group, norm = self.group_of[surface]
-                forms[group][(_carries_proclitic(norm, group), " ".join(_as_tuple(surface)))] += n
+    def __init__(self, tallies: list[Tally]) -> None:
+        folds = _WordFolds(_words_of(tallies))
+        surfaces = tallies[0].surfaces if len(tallies) == 1 else sum((t.surfaces for t in tallies), Counter())
+        self.group_of = {surface: folds.group(surface) for surface in surfaces}
+        forms: dict = defaultdict(dict)
+        for surface, n in surfaces.items():
+            forms[self.group_of[surface]][surface] = n
         self.label, self.forms = {}, {}
         for group, counter in forms.items():
-            ranked = sorted(counter.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
-            (clitic, form), _ = ranked[0]
-            self.label[group] = _without_proclitics(form, group) if clitic else form
-            self.forms[group] = " · ".join(form for (_, form), _ in ranked[:_FORMS_SHOWN])
+            if len(counter) == 1:
+                ranked = list(counter)
+            else:
+                ranked = sorted(counter, key=lambda f: (folds.has_proclitic(f), -counter[f], _as_tuple(f)))
+            best = ranked[0]
+            label = " ".join(_as_tuple(best))
+            self.label[group] = _without_proclitics(label, _as_tuple(group)) if folds.has_proclitic(best) else label
+            self.forms[group] = " · ".join(" ".join(_as_tuple(f)) for f in ranked[:_FORMS_SHOWN])
 
 
 def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:
@@ -185,7 +203,7 @@ def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:
     phrases = dictionary_phrases()
     counts: Counter = Counter()
     for surface, n in tally.surfaces.items():
-        counts[labels.group_of[surface][0]] += n
+        counts[labels.group_of[surface]] += n
     rows = []
     for group, count in counts.items():
         if _is_stop(group, stop, phrases):
@@ -194,7 +212,7 @@ def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:
             {
                 "term": labels.label[group],
                 "count": count,
-                "doc_count": tally.doc_keys.get(group if len(group) > 1 else group[0], 0),
+                "doc_count": tally.doc_keys.get(group, 0),
                 "share": count / tally.tokens if tally.tokens else 0.0,
                 "forms": labels.forms[group],
             }
@@ -202,9 +220,11 @@ def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:
     return rows
 
 
-def finish_terms(tallies: dict[Hashable, Tally], *, by: str | None = None, stopwords: bool = True) -> pd.DataFrame:
+def finish_terms(
+    tallies: dict[Hashable, Tally], *, by: str | None = None, stopwords: bool = True
+) -> pd.DataFrame:
     """Fold merged tallies into the term table (sorted by count, ties by term)."""
-    labels = _Labels(tallies.values(), _folder_for(tallies))
+    labels = _Labels(list(tallies.values()))
     frames = []
     for group in sorted(tallies, key=lambda g: (g is None, str(g))):
         rows = _term_rows(tallies[group], labels, stopwords=stopwords)
@@ -212,7 +232,11 @@ def finish_terms(tallies: dict[Hashable, Tally], *, by: str | None = None, stopw
         if by:
             frame.insert(0, by, group)
         frames.append(frame)
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["term", "count", "doc_count", "share", "forms"])
+    table = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["term", "count", "doc_count", "share", "forms"])
+    )
     order = ([by] if by else []) + ["count", "term"]
     ascending = ([True] if by else []) + [False, True]
     table = table.sort_values(order, ascending=ascending, kind="mergesort").reset_index(drop=True)
@@ -251,7 +275,9 @@ def term_frequency(
     if ngram < 1:
         raise ValueError("ngram must be at least 1")
     column = "doc_id" if by == "doc" else by
-    parts = run_batches(corpus, tally_batch, engine=engine, progress=progress, ngram=ngram, by=column)
+    parts = run_batches(
+        corpus, tally_batch, engine=engine, progress=progress, ngram=ngram, by=column
+    )
     table = finish_terms(merge_tallies(parts), by=column, stopwords=stopwords)
     if column == "doc_id":
         table = table.drop(columns="doc_count")
@@ -263,13 +289,23 @@ def tfidf(corpus: Corpus, *, top: int = 10, stopwords: bool = True) -> pd.DataFr
     per_doc = term_frequency(corpus, by="doc", stopwords=stopwords, progress=False)
     overall = term_frequency(corpus, stopwords=stopwords, progress=False)
     n_docs = len(corpus)
-    idf = {t: math.log(n_docs / d) for t, d in zip(overall["term"], overall["doc_count"], strict=True)}
+    idf = {
+        t: math.log(n_docs / d) for t, d in zip(overall["term"], overall["doc_count"], strict=True)
+    }
     per_doc["tfidf"] = per_doc["share"] * per_doc["term"].map(idf).fillna(0.0)
-    ranked = per_doc.sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True], kind="mergesort")
-    return ranked.groupby("doc_id", sort=True).head(top).reset_index(drop=True)[["doc_id", "term", "count", "tfidf"]]
+    ranked = per_doc.sort_values(
+        ["doc_id", "tfidf", "term"], ascending=[True, False, True], kind="mergesort"
+    )
+    return (
+        ranked.groupby("doc_id", sort=True)
+        .head(top)
+        .reset_index(drop=True)[["doc_id", "term", "count", "tfidf"]]
+    )
 
 
-def keyness(target: Corpus, reference: Corpus, *, top: int = 20, stopwords: bool = True) -> pd.DataFrame:
+def keyness(
+    target: Corpus, reference: Corpus, *, top: int = 20, stopwords: bool = True
+) -> pd.DataFrame:
     """Terms over-used in ``target`` relative to ``reference`` (log-likelihood G2, signed)."""
     a = term_frequency(target, stopwords=stopwords, progress=False).set_index("term")["count"]
     b = term_frequency(reference, stopwords=stopwords, progress=False).set_index("term")["count"]
@@ -279,10 +315,14 @@ def keyness(target: Corpus, reference: Corpus, *, top: int = 20, stopwords: bool
     expected_b = (frame.sum(axis=1)) * total_b / (total_a + total_b)
 
     def part(observed: pd.Series, expected: pd.Series) -> pd.Series:
-        return (observed * (observed / expected).apply(lambda v: math.log(v) if v > 0 else 0.0)).fillna(0.0)
+        return (
+            observed * (observed / expected).apply(lambda v: math.log(v) if v > 0 else 0.0)
+        ).fillna(0.0)
 
     g2 = 2 * (part(frame["target"], expected_a) + part(frame["reference"], expected_b))
     sign = (frame["target"] / total_a >= frame["reference"] / total_b).map({True: 1, False: -1})
     frame["keyness"] = g2 * sign
-    frame = frame.reset_index(names="term").sort_values(["keyness", "term"], ascending=[False, True], kind="mergesort")
+    frame = frame.reset_index(names="term").sort_values(
+        ["keyness", "term"], ascending=[False, True], kind="mergesort"
+    )
     return frame.head(top).reset_index(drop=True)

@@ -24,7 +24,8 @@ _OWN: dict[str, Any] = {}
 def get_client() -> Any:
     """The active dask.distributed Client, or one on a LocalCluster khabar starts (and reuses)."""
     try:
-        from distributed import Client, LocalCluster, get_client as active
+        from distributed import Client, LocalCluster
+        from distributed import get_client as active
     except ImportError:
         raise ImportError("engine='dask' needs Dask: pip install 'khabar[scale]'") from None
     try:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from khabar.corpus import Corpus
+from khabar.corpus import DEFAULT_BATCH, Corpus
 
 __all__ = ["ENGINES", "progress_enabled", "run_batches"]
 
@@ -72,8 +72,12 @@ def run_batches(
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     total = None if corpus.lazy else len(corpus)
-    bar = _Progress(progress_enabled(progress, corpus=corpus), total=total, desc=getattr(work, "__name__", "work"))
-    size = batch_size or 500
+    bar = _Progress(
+        progress_enabled(progress, corpus=corpus),
+        total=total,
+        desc=getattr(work, "__name__", "work"),
+    )
+    size = batch_size or DEFAULT_BATCH
     try:
         if engine == "local":
             for batch in corpus.iter_batches(size):

@@ -14,7 +14,9 @@ class KhabarError(Exception):
 class InputError(KhabarError):
     """A file (or one line of it) that khabar cannot use, and why."""
 
-    def __init__(self, reason: str, *, path: Path | str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, reason: str, *, path: Path | str | None = None, line: int | None = None
+    ) -> None:
         self.reason = reason
         self.path = Path(path) if path is not None else None
         self.line = line

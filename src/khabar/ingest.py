@@ -17,7 +17,18 @@ from khabar.tokens import sentences
 
 __all__ = ["MANIFEST_COLUMNS", "IngestReport", "derive_title", "ingest"]
 
-MANIFEST_COLUMNS = ("doc_id", "file", "title", "outlet", "date", "url", "sha256", "chars", "encoding", "source")
+MANIFEST_COLUMNS = (
+    "doc_id",
+    "file",
+    "title",
+    "outlet",
+    "date",
+    "url",
+    "sha256",
+    "chars",
+    "encoding",
+    "source",
+)
 _TITLE_LIMIT = 90
 _LEAD_RE = re.compile(r"^(?:[-–—•*]\s*)?(?:\([^()\n]{1,30}\)\s*[-–—:]?\s*)?")
 _CHECKPOINT = 1000
@@ -97,7 +108,9 @@ def _file_docs(path: Path) -> Iterator[_Doc | InputError]:
 
 
 def _record_doc(record: dict, *, default_id: str, source: str) -> _Doc:
-    meta = {k: "" if v is None else str(v) for k, v in record.items() if k not in ("text", "doc_id")}
+    meta = {
+        k: "" if v is None else str(v) for k, v in record.items() if k not in ("text", "doc_id")
+    }
     doc_id = str(record.get("doc_id") or default_id)
     return _Doc(record["text"], doc_id, "utf-8", source, meta)
 
@@ -129,7 +142,9 @@ def _source_docs(path: Path) -> Iterator[_Doc | InputError]:
     if not path.exists():
         yield InputError("no such file or folder", path=path)
     elif path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        for child in sorted(
+            p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+        ):
             yield from _source_docs(child)
     elif path.suffix.lower() in (".jsonl", ".ndjson"):
         yield from _jsonl_docs(path)
@@ -170,7 +185,15 @@ def ingest(sources: Iterable[str | Path], corpus_dir: str | Path = "corpus") -> 
     return report
 
 
-def _add(doc: _Doc, *, folder: Path, rows: list[dict], known: set[str], taken: set[str], report: IngestReport) -> None:
+def _add(
+    doc: _Doc,
+    *,
+    folder: Path,
+    rows: list[dict],
+    known: set[str],
+    taken: set[str],
+    report: IngestReport,
+) -> None:
     sha = readers.sha256_text(doc.text)
     if sha in known:
         report.present.append(doc.source)

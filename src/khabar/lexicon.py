@@ -19,18 +19,26 @@ import yaml
 
 from khabar.clitics import stems
 from khabar.errors import InputError
-from khabar.normalize import normalize
 from khabar.tokens import Token, tokenize
-from khabar.wordlists import arabic_stopwords, protected_words
+from khabar.wordlists import protected_words
 
 __all__ = ["Entry", "Match", "PhraseMatcher", "load_entries", "match_key", "phrase_key"]
 
 _KINDS = {
     "actors": {"person", "country", "organization", "place"},
-    "sources": {"agency", "broadcaster", "newspaper", "website", "government", "international_org", "unnamed"},
+    "sources": {
+        "agency",
+        "broadcaster",
+        "newspaper",
+        "website",
+        "government",
+        "international_org",
+        "unnamed",
+    },
 }
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _END = None  # trie key that marks a complete phrase
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,10 @@ def _entry_from(raw: Any, *, kind_field: str, allowed: set[str], where: str) -> 
     if missing:
         raise InputError(f"entry {raw.get('id', '?')!r} lacks {', '.join(missing)}", path=where)
     if raw[kind_field] not in allowed:
-        raise InputError(f"entry {raw['id']!r}: {kind_field} {raw[kind_field]!r} not in {sorted(allowed)}", path=where)
+        raise InputError(
+            f"entry {raw['id']!r}: {kind_field} {raw[kind_field]!r} not in {sorted(allowed)}",
+            path=where,
+        )
 
     def strings(key: str) -> tuple[str, ...]:
         value = raw.get(key) or ()
@@ -99,7 +110,7 @@ def _entry_from(raw: Any, *, kind_field: str, allowed: set[str], where: str) -> 
 
 def _read_yaml(text: str, *, where: str, section: str) -> list:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as err:
         raise InputError(f"invalid YAML ({err})", path=where) from None
     if not isinstance(data, dict) or not isinstance(data.get(section), list):
@@ -183,7 +194,9 @@ class PhraseMatcher:
                 i = best.last + 1
         return found
 
-    def _longest_at(self, i: int, tokens: Sequence[Token], keys: list[str], text: str) -> Match | None:
+    def _longest_at(
+        self, i: int, tokens: Sequence[Token], keys: list[str], text: str
+    ) -> Match | None:
         best: Match | None = None
         for root in self._root_keys(keys[i]):
             node = self._trie[root]

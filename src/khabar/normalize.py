@@ -36,7 +36,9 @@ _LETTER_FOLDS = {
     "ک": "ك",
     "٫": ".",
 }
-_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {
+    chr(0x06F0 + i): str(i) for i in range(10)
+}
 _PRESENTATION_RANGES = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
 
 

@@ -61,7 +61,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return _checked(data.decode(encoding)), encoding
             except UnicodeDecodeError as err:
-                raise InputError(f"not valid {encoding} despite its byte-order mark ({err.reason})") from None
+                raise InputError(
+                    f"not valid {encoding} despite its byte-order mark ({err.reason})"
+                ) from None
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not text")
     try:
@@ -149,7 +151,9 @@ def jsonl_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
 def csv_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
     """Rows of a CSV file with a ``text`` column, in batches."""
     _require_text_column(path, _csv_header(path))
-    yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=batch_size, encoding="utf-8-sig")
+    yield from pd.read_csv(
+        path, dtype=str, keep_default_na=False, chunksize=batch_size, encoding="utf-8-sig"
+    )
 
 
 def _csv_header(path: Path) -> list[str]:

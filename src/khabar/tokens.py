@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from khabar.normalize import DIACRITICS, FORMAT_CHARS, normalize
 
-__all__ = ["Token", "Span", "WORD_RE", "ngrams", "sentence_index", "sentences", "tokenize"]
+__all__ = ["WORD_RE", "Span", "Token", "ngrams", "sentence_index", "sentences", "tokenize"]
 
 _INNER = re.escape(DIACRITICS + FORMAT_CHARS)
 #: A word: letters and digits of any script, with the marks and invisible characters that sit
-#: inside Arabic words. Punctuation, hyphens and underscores separate words.
-WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_INNER}])*")
+#: inside Arabic words. Punctuation and hyphens separate words. (One character class keeps the
+#: regex as fast as a bare ``\w+``.)
+WORD_RE = re.compile(rf"[\w{_INNER}]+")
 _SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
 _SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
 
@@ -43,7 +44,9 @@ def tokenize(text: str) -> list[Token]:
     Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون). A token
     made only of Quranic annotation letters has an empty ``norm``.
     """
-    return [Token(m.group(), normalize(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    return [
+        Token(m.group(), normalize(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)
+    ]
 
 
 def sentences(text: str) -> list[Span]:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.ticker import MaxNLocator
 
 from .fonts import warn_missing_glyphs
 from .shaping import needs_bidi, shape_label
@@ -55,6 +56,7 @@ def bar_ranked(
         ax.tick_params(axis="y", length=0)
         ax.bar_label(bars, labels=[_text(_number(v)) for v in ranked[value]], padding=3)
         ax.margins(x=0.1)
+        _integer_ticks(ax.xaxis, ranked[value])
         _decorate(ax, title=title, xlabel=xlabel)
     return ax
 
@@ -92,6 +94,7 @@ def stacked_bars(
             offset = {"left": starts} if horizontal else {"bottom": starts}
             handles.append(draw(pos, column, color=color, **offset))
             starts = starts + column
+        _integer_ticks(ax.xaxis if horizontal else ax.yaxis, values.ravel())
         _category_ticks(ax.yaxis if horizontal else ax.xaxis, rows)
         if horizontal:
             ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
@@ -136,7 +139,8 @@ def heatmap(
         ax.spines[:].set_visible(False)
         if annotate:
             _annotate_cells(ax, values, image.norm)
-        ax.figure.colorbar(image, ax=ax, shrink=0.8)
+        colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+        _integer_ticks(colorbar.ax.yaxis, values.ravel())
         _decorate(ax, title=title)
     return ax
 
@@ -172,10 +176,13 @@ def line_chart(
     with styled():
         ax = ax or _new_axes()
         xs = np.arange(len(data)) if categorical else data[x]
+        marker = "o" if len(data) <= 30 else None
         for column in series:
-            ax.plot(xs, data[column], label=_text(column))
+            ax.plot(xs, data[column], label=_text(column), marker=marker, markersize=4)
         if categorical:
             _category_ticks(ax.xaxis, xlabels, rotate=True)
+        elif pd.api.types.is_numeric_dtype(data[x]):
+            _integer_ticks(ax.xaxis, data[x])
         if len(series) > 1:
             ax.legend(markerfirst=not _mostly_rtl(series))
         _decorate(ax, title=title, xlabel=xlabel, ylabel=ylabel)
@@ -214,6 +221,14 @@ def _colors(count: int) -> list:
     if 0 < count <= len(cycle):
         return list(cycle[:count])
     return list(plt.get_cmap("tab20")(np.arange(count) % 20))
+
+
+def _integer_ticks(axis: Axis, values: Iterable[float]) -> None:
+    """Keep whole-number ticks on an axis that shows counts."""
+    values = np.asarray(list(values), dtype=float)
+    values = values[~np.isnan(values)]
+    if values.size and np.all(values == np.round(values)):
+        axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _category_ticks(axis: Axis, labels: Sequence[str], *, rotate: bool = False) -> None:

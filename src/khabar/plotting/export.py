@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 import matplotlib as mpl
@@ -57,8 +57,8 @@ def save_figure(
 
 
 def _save_one(fig: Figure, target: Path, fmt: str) -> Path:
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    # Not mkstemp: its 0600 mode would survive the rename; savefig creates with the umask.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         fig.savefig(
             tmp, format=fmt, dpi=PNG_DPI, bbox_inches="tight", metadata=dict(_METADATA[fmt])

@@ -28,12 +28,11 @@ __all__ = ["matplotlib_shapes", "needs_bidi", "pillow_shapes", "reshape_for_disp
 
 #: Lam followed by alef: one glyph (a ligature) when the engine shapes, two when it does not.
 _PROBE = "\u0644\u0627"
-#: Keep diacritics (they land on their letters in visual order) and use only the lam-alef
-#: ligatures, which every font with presentation forms has; the default reshaper's
-#: ALLAH ligature (U+FDF2) is missing from DejaVu Sans and would draw as an empty box.
-_RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
-)
+#: The tutorial recipe, except that only the lam-alef ligatures are used: every font with
+#: presentation forms has them, while the default ALLAH ligature (U+FDF2) is missing from
+#: DejaVu Sans and would draw حزب الله with an empty box. Diacritics are dropped, as by the
+#: default reshaper: without a shaping engine they cannot be placed on their letters.
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"ARABIC LIGATURE ALLAH": False})
 
 
 @functools.cache

@@ -1,0 +1,25 @@
+"""Benchmark inputs: a real news JSONL when given, else copies of the seed articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_texts(path: str | None, *, min_mb: float) -> list[str]:
+    """Article texts from a JSONL file (``text`` field), or the seeds repeated to ``min_mb``."""
+    if path:
+        with open(path, encoding="utf-8") as handle:
+            texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    else:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    copies = max(1, int(min_mb * 1e6 // size) + (size < min_mb * 1e6))
+    return texts * copies
+
+
+def megabytes(texts: list[str]) -> float:
+    """UTF-8 size of the texts in MB."""
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
