@@ -242,6 +242,12 @@ def test_arabic_font_has_every_glyph_of_the_labels():
         assert kp.missing_glyphs(kp.shape_label(label), family=kp.arabic_font()) == []
 
 
+def test_font_with_presentation_forms_is_usable_without_shaping(monkeypatch):
+    monkeypatch.setattr(kp.fonts, "matplotlib_shapes", lambda: False)
+    assert kp.fonts._usable("DejaVu Sans")  # has every form the reshaper emits
+    assert not kp.fonts._usable("cmr10")  # ships with matplotlib, has no Arabic
+
+
 def test_missing_glyphs_names_what_the_font_lacks():
     assert kp.missing_glyphs("بوتين 金正恩 CNN", family="DejaVu Sans") == ["金", "正", "恩"]
 

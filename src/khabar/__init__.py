@@ -4,6 +4,7 @@ Load a corpus, count terms through Arabic clitics, find cited sources and named 
 draw charts whose Arabic labels are shaped right on every matplotlib.
 """
 
+from khabar import overview
 from khabar.corpus import Corpus, load_corpus
 from khabar.counts import keyness, term_frequency, tfidf
 from khabar.errors import InputError, KhabarError
@@ -23,6 +24,7 @@ __all__ = [
     "load_corpus",
     "ngrams",
     "normalize",
+    "overview",
     "sentences",
     "term_frequency",
     "tfidf",

@@ -41,9 +41,8 @@ _TITLE_REACH = 3  # مسؤول كبير في وزارة
 _RECENT = 2  # sentences within which a back-reference may pick among several candidates
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 _BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان", "لان"})
-_OPENERS = frozenset(
-    phrase_key(w)[0] for w in "كان وكان فكان لكن ولكن بينما فيما كما حيث إذ ثم قد وقد لقد فقد أما بل".split()
-)
+_OPENER_WORDS = "كان كانت وكان وكانت فكان لكن ولكن بينما فيما كما حيث إذ ثم قد وقد لقد فقد أما بل"
+_OPENERS = frozenset(phrase_key(w)[0] for w in _OPENER_WORDS.split())  # noqa: SIM905
 _PUNCT_RE = re.compile(r"[،,:؛;()\[\]\-–—\"'«»“”„]")
 _QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
 _MARK_RE = re.compile("[:" + "".join(_QUOTES) + "]")
@@ -165,6 +164,11 @@ class _Doc:
         end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
         return self.text[self.tokens[i].end : end]
 
+    def mark_after(self, i: int) -> int | None:
+        """Offset of a colon or opening quotation mark between token ``i`` and the next."""
+        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
+        return _mark(self.text, self.tokens[i].end, end)
+
     def verb(self, i: int) -> str | None:
         """Lemma of the reporting verb at token ``i``, None if none (or negated)."""
         hit = self.cues.verb_at(self.keys[i])
@@ -197,10 +201,9 @@ def _complementizer(key: str) -> bool:
 def _nearest_verb(doc: _Doc, s: int, *, reach: int, through_mentions: bool) -> int | None:
     """The closest reporting verb before token ``s`` in its clause, if nothing blocks it."""
     for v in range(s - 1, max(s - 1 - reach, -1), -1):
-        gap = doc.between(v)
         if doc.sent[v] != doc.sent[s] or _complementizer(doc.keys[v]):
             return None
-        if ":" in gap or (v < s - 1 and _MARK_RE.search(gap)):
+        if ":" in doc.between(v) or (v < s - 1 and doc.mark_after(v) is not None):
             return None
         if v in doc.owner and not through_mentions:
             return None
@@ -265,7 +268,7 @@ def _verb_before(doc: _Doc, m: _Mention) -> _Cue | None:
     if v is None:
         return None
     gap = s - v - 1
-    if gap and (m.ref or doc.keys[s - 1] in doc.cues.object_markers):
+    if gap and (m.ref or any(doc.keys[i] in doc.cues.object_markers for i in range(v + 1, s))):
         return None
     if gap and doc.verb(v) in doc.cues.object_verbs and doc.keys[v + 1] not in doc.cues.titles:
         return None
@@ -293,7 +296,7 @@ def _verb_after(doc: _Doc, m: _Mention) -> _Cue | None:
     for v in range(m.last + 1, min(m.last + 1 + _AFTER_REACH, len(doc.tokens))):
         if doc.sent[v] != doc.sent[m.first] or v in doc.owner or _complementizer(doc.keys[v]):
             return None
-        if _MARK_RE.search(doc.between(v - 1)):
+        if doc.mark_after(v - 1) is not None:
             return None
         if doc.cues.verb_at(doc.keys[v]):
             return _Cue(doc.verb_text(v), "reported_by", v, v) if doc.verb(v) else None
@@ -354,19 +357,31 @@ def _after_mark(doc: _Doc, at: int, span: Span) -> str:
     return body.strip(_TRIM)
 
 
+def _mark(text: str, start: int, end: int) -> int | None:
+    """Offset of the first colon or opening quotation mark in ``text[start:end]``.
+
+    A quotation mark right after a word closes a quoted name (وكالة "رويترز" الإخبارية).
+    """
+    for match in _MARK_RE.finditer(text, start, end):
+        at = match.start()
+        if text[at] == ":" or at == 0 or not text[at - 1].isalnum():
+            return at
+    return None
+
+
 def _marker_claim(doc: _Doc, anchor: int, span: Span, *, near: int | None = None) -> str:
     """What follows the first colon, quotation mark or أن/إن after token ``anchor``."""
     i = anchor
     while True:
         gap_end = doc.tokens[i + 1].start if i + 1 < len(doc.tokens) else len(doc.text)
         gap_end = min(gap_end, span.end)
-        mark = _MARK_RE.search(doc.text, doc.tokens[i].end, gap_end)
-        if mark:
-            return _after_mark(doc, mark.start(), span)
+        mark = _mark(doc.text, doc.tokens[i].end, gap_end)
+        if mark is not None:
+            return _after_mark(doc, mark, span)
         i += 1
         if i >= len(doc.tokens) or doc.tokens[i].start >= span.end or (near is not None and i - anchor > near):
             return ""
-        if near is None and i not in doc.owner and _complementizer(doc.keys[i]):
+        if (near is None or i == anchor + 1) and i not in doc.owner and _complementizer(doc.keys[i]):
             start = doc.tokens[i].end if doc.keys[i] in _BARE_COMPLEMENTIZERS else doc.tokens[i].start
             return doc.text[start : span.end].strip(_TRIM)
 

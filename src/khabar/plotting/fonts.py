@@ -31,8 +31,10 @@ FALLBACK_FAMILY = "DejaVu Sans"
 _LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 #: Code points the reshaper produces for every letter in every position, plus lam-alef.
 _PRESENTATION_FORMS = frozenset(
-    reshape_for_display(" ".join([*_LETTERS, *(ch * 3 for ch in _LETTERS), "لا لأ لإ لآ"]))
-) - {" "}
+    map(
+        ord, reshape_for_display(" ".join([*_LETTERS, *(ch * 3 for ch in _LETTERS), "لا لأ لإ لآ"]))
+    )
+) - {ord(" ")}
 #: Characters that are never drawn, so need no glyph.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
 

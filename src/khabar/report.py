@@ -1,0 +1,132 @@
+"""``khabar report``: execute the notebooks headless on a corpus, export figures and one HTML file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from khabar.errors import InputError
+
+__all__ = ["NOTEBOOKS", "ReportResult", "find_notebooks", "run_report"]
+
+#: The suite, in reading order.
+NOTEBOOKS = ("01-corpus.ipynb", "02-terms.ipynb", "03-sources.ipynb", "04-actors.ipynb")
+REPORT_NAME = "report.html"
+_FIGURE_SUFFIXES = (".png", ".svg")
+
+
+@dataclass
+class ReportResult:
+    """What a report run produced, and which notebook failed where."""
+
+    out: Path
+    notebooks: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    figures: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when every notebook ran."""
+        return not self.failures
+
+    def summary(self) -> str:
+        """Lines for the terminal: failures, then what was written where."""
+        lines = list(self.failures)
+        lines.append(
+            f"{len(self.notebooks)} notebooks, {len(self.figures)} figure files and "
+            f"{REPORT_NAME} in {self.out} ({self.seconds:.0f} s)"
+        )
+        return "\n".join(lines)
+
+
+def find_notebooks(folder: str | Path | None = None) -> list[Path]:
+    """The suite's notebooks: in ``folder``, else ./notebooks, else next to the source tree."""
+    candidates = [Path(folder)] if folder else [Path("notebooks"), Path(__file__).resolve().parents[2] / "notebooks"]
+    for candidate in candidates:
+        found = [candidate / name for name in NOTEBOOKS if (candidate / name).exists()]
+        if found:
+            return found
+    raise InputError("no khabar notebooks found (run from the project folder or pass --notebooks)", path=candidates[0])
+
+
+def _failure_line(notebook: Path, error: Exception) -> str:
+    cell = getattr(error, "exec_count", None)
+    name = getattr(error, "ename", type(error).__name__)
+    value = str(getattr(error, "evalue", error)).strip().splitlines()
+    reason = f"{name}: {value[-1] if value else ''}".strip()
+    where = f"cell [{cell}]" if cell else "a cell"
+    return f"{notebook.name}: {where} failed: {reason}"
+
+
+def _execute(notebook: Path, target: Path, *, parameters: dict, progress: bool) -> None:
+    import papermill
+
+    papermill.execute_notebook(
+        str(notebook),
+        str(target),
+        parameters=parameters,
+        cwd=str(notebook.parent),
+        progress_bar=progress,
+        kernel_name="python3",
+        log_output=False,
+    )
+
+
+def _merge(executed: list[Path]) -> nbformat.NotebookNode:
+    merged = nbformat.v4.new_notebook()
+    for path in executed:
+        notebook = nbformat.read(path, as_version=4)
+        merged.cells.extend(c for c in notebook.cells if "parameters" not in c.metadata.get("tags", []))
+    merged.metadata = nbformat.read(executed[0], as_version=4).metadata
+    return merged
+
+
+def _write_html(executed: list[Path], target: Path) -> None:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(_merge(executed))
+    body = body.replace("<title>Notebook</title>", "<title>khabar report</title>")
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def run_report(
+    *,
+    corpus: str | Path = "corpus",
+    out: str | Path = "figures",
+    notebooks: str | Path | None = None,
+    progress: bool = True,
+) -> ReportResult:
+    """Execute every notebook on ``corpus``; figures and report.html go to ``out``."""
+    corpus_path, out_path = Path(corpus).resolve(), Path(out).resolve()
+    if not corpus_path.exists():
+        raise InputError("no such corpus", path=corpus)
+    out_path.mkdir(parents=True, exist_ok=True)
+    result = ReportResult(out=out_path)
+    started = time.perf_counter()
+    progress = progress and not os.environ.get("CI")
+    parameters = {"CORPUS": str(corpus_path), "OUT": str(out_path)}
+    executed = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for notebook in find_notebooks(notebooks):
+            target = Path(scratch) / notebook.name
+            try:
+                _execute(notebook, target, parameters=parameters, progress=progress)
+            except Exception as error:  # papermill raises its own and kernel errors
+                result.failures.append(_failure_line(notebook, error))
+                continue
+            executed.append(target)
+            result.notebooks.append(notebook.name)
+        if executed:
+            _write_html(executed, out_path / REPORT_NAME)
+    result.figures = sorted(p for p in out_path.iterdir() if p.suffix in _FIGURE_SUFFIXES)
+    result.seconds = time.perf_counter() - started
+    return result
