@@ -100,7 +100,10 @@ def test_told_to(table, doc_ids):
 
 def test_back_references_resolved(table, doc_ids):
     resolved = table[table["resolved"]]
-    got = {(d[:3], s, src) for d, s, src in resolved[["doc_id", "surface", "source_id"]].itertuples(index=False)}
+    got = {
+        (d[:3], s, src)
+        for d, s, src in resolved[["doc_id", "surface", "source_id"]].itertuples(index=False)
+    }
     assert got == {
         ("000", "الشبكة الأميركية", "cnn"),
         ("003", "للصحيفة", "nyt"),  # وقال مسؤولون أميركيون أيضا للصحيفة (NYT named just before)
@@ -125,7 +128,9 @@ def test_cues_and_claims_as_written(table, doc_ids):
 
 def test_unnamed_sources(table, doc_ids):
     first = rows(table, doc_ids[0])
-    assert {"unnamed_state_media", "unnamed_informed_source", "unnamed_local_sources"} <= set(first["source_id"])
+    assert {"unnamed_state_media", "unnamed_informed_source", "unnamed_local_sources"} <= set(
+        first["source_id"]
+    )
     assert (first["source_type"] == "unnamed").sum() >= 4
     assert "unnamed_us_officials" in set(rows(table, doc_ids[3])["source_id"])
 
@@ -153,7 +158,11 @@ def test_iaea_is_not_a_news_agency():
 def test_the_inn_inside_cnn_is_kept():
     found = run("قال مسؤول أميركي لشبكة سي إن إن إن الصفقة قريبة.")
     cnn = found[found["source_id"] == "cnn"].iloc[0]
-    assert (cnn["surface"], cnn["role"], cnn["claim"]) == ("شبكة سي إن إن", "told_to", "الصفقة قريبة")
+    assert (cnn["surface"], cnn["role"], cnn["claim"]) == (
+        "شبكة سي إن إن",
+        "told_to",
+        "الصفقة قريبة",
+    )
     assert found[found["source_id"] == "unnamed_us_officials"]["claim"].tolist() == ["الصفقة قريبة"]
 
 
@@ -211,7 +220,12 @@ def test_cue_kinds(text, source_id, cue, role, claim):
     found = run(text)
     assert len(found) == 1
     row = found.iloc[0]
-    assert (row["source_id"], row["cue"], row["role"], row["claim"]) == (source_id, cue, role, claim)
+    assert (row["source_id"], row["cue"], row["role"], row["claim"]) == (
+        source_id,
+        cue,
+        role,
+        claim,
+    )
     assert not row["resolved"]
 
 
@@ -230,11 +244,16 @@ def test_speaker_and_listener_in_one_sentence():
 
 def test_official_title_before_a_body():
     found = run("وقال مسؤول في وزارة الوحدة الكورية الجنوبية لوكالة فرانس برس إن المحادثات تتقدم.")
-    assert found[["source_id", "role"]].values.tolist() == [["kr_unification", "reported_by"], ["afp", "told_to"]]
+    assert found[["source_id", "role"]].values.tolist() == [
+        ["kr_unification", "reported_by"],
+        ["afp", "told_to"],
+    ]
 
 
 def test_ambiguous_back_reference_is_dropped():
-    two = run("ذكرت وكالة رويترز أن القمة بدأت. وقالت وكالة فرانس برس إن القمة بدأت. وأضافت الوكالة أن الوفد وصل.")
+    two = run(
+        "ذكرت وكالة رويترز أن القمة بدأت. وقالت وكالة فرانس برس إن القمة بدأت. وأضافت الوكالة أن الوفد وصل."
+    )
     assert not two["resolved"].any()
     one = run("ذكرت وكالة رويترز أن القمة بدأت. وأضافت الوكالة أن الوفد وصل.")
     assert one.loc[one["resolved"], "source_id"].tolist() == ["reuters"]
@@ -258,7 +277,14 @@ def test_extra_sources_file(tmp_path: Path):
 
 def test_source_counts(corpus, table):
     counts = source_counts(corpus)
-    assert list(counts.columns) == ["source_id", "source_en", "source_ar", "source_type", "count", "doc_count"]
+    assert list(counts.columns) == [
+        "source_id",
+        "source_en",
+        "source_ar",
+        "source_type",
+        "count",
+        "doc_count",
+    ]
     assert counts["count"].sum() == len(table)
     assert counts["count"].is_monotonic_decreasing
     kcna = counts.set_index("source_id").loc["kcna"]
@@ -270,14 +296,19 @@ def test_sources_per_doc(table, doc_ids):
     wide = sources_per_doc(table)
     assert list(wide.index) == doc_ids
     assert wide.sum().sum() == len(table)
-    assert wide.loc[doc_ids[3], "government"] == (rows(table, doc_ids[3])["source_type"] == "government").sum()
+    assert (
+        wide.loc[doc_ids[3], "government"]
+        == (rows(table, doc_ids[3])["source_type"] == "government").sum()
+    )
 
 
 def test_cue_counts(table):
     counts = cue_counts(table)
     assert counts["count"].sum() == len(table)
     said = counts[(counts["cue"] == "قال") & (counts["role"] == "reported_by")]["count"].item()
-    assert said == table["cue"].isin(["قال", "قالت", "يقول"]).mul(table["role"] == "reported_by").sum()
+    assert (
+        said == table["cue"].isin(["قال", "قالت", "يقول"]).mul(table["role"] == "reported_by").sum()
+    )
     assert "بحسب" in set(counts["cue"])
 
 

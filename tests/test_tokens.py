@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -81,4 +83,4 @@ def test_sentences_are_ordered_and_inside_the_text(text):
     spans = sentences(text)
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))

@@ -74,7 +74,9 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from khabar.report import run_report
 
-    result = run_report(corpus=args.corpus, out=args.out, progress=not args.quiet)
+    result = run_report(
+        corpus=args.corpus, out=args.out, notebooks=args.notebooks, progress=not args.quiet
+    )
     print(result.summary())
     return 0 if result.ok else 1
 
@@ -93,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="run the notebooks, write figures and an HTML report")
     report.add_argument("--corpus", default="corpus", help="corpus to analyse (default: corpus)")
     report.add_argument("--out", default="figures", help="output folder (default: figures)")
+    report.add_argument(
+        "--notebooks", default=None, help="folder of the notebooks (default: ./notebooks)"
+    )
     report.add_argument("--quiet", action="store_true", help="no progress bars")
     report.set_defaults(run=_cmd_report)
 
@@ -135,6 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except KhabarError as err:
         print(f"khabar: error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as err:  # permissions, full disk, a folder given where a file was expected
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"khabar: error: {where}{err.strerror or err}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("khabar: interrupted", file=sys.stderr)

@@ -22,7 +22,7 @@ from khabar.clitics import Folder, stems
 from khabar.corpus import Corpus
 from khabar.engine import run_batches
 from khabar.lexicon import dictionary_phrases, dictionary_words
-from khabar.normalize import normalize
+from khabar.normalize import display_form, normalize
 from khabar.tokens import WORD_RE
 from khabar.wordlists import arabic_stopwords, protected_words
 
@@ -150,7 +150,8 @@ class _WordFolds:
     def has_proclitic(self, surface: str | tuple[str, ...]) -> bool:
         """True when a word carries more than the article (والكرملين, not الكرملين)."""
         for word in _as_tuple(surface):
-            norm, folded = self.norm[word], self.word_group[word]
+            norm = self.norm.get(word) or normalize(word)
+            folded = self.fold[norm]
             if norm != folded and norm != "ال" + folded:
                 return True
         return False
@@ -162,6 +163,12 @@ def _is_stop(group: str | tuple[str, ...], stop: frozenset[str], phrases: frozen
     if "" in group:
         return True
     return (group[0] in stop or group[-1] in stop) and group not in phrases
+
+
+def _display(surface: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    if isinstance(surface, str):
+        return display_form(surface)
+    return tuple(map(display_form, surface))
 
 
 def _strip_word(word: str, stem: str) -> str:
@@ -181,20 +188,28 @@ class _Labels:
 
     def __init__(self, tallies: list[Tally]) -> None:
         folds = _WordFolds(_words_of(tallies))
-        surfaces = tallies[0].surfaces if len(tallies) == 1 else sum((t.surfaces for t in tallies), Counter())
+        surfaces = (
+            tallies[0].surfaces
+            if len(tallies) == 1
+            else sum((t.surfaces for t in tallies), Counter())
+        )
         self.group_of = {surface: folds.group(surface) for surface in surfaces}
-        forms: dict = defaultdict(dict)
+        forms: dict = defaultdict(Counter)
         for surface, n in surfaces.items():
-            forms[self.group_of[surface]][surface] = n
+            forms[self.group_of[surface]][_display(surface)] += n
         self.label, self.forms = {}, {}
         for group, counter in forms.items():
             if len(counter) == 1:
                 ranked = list(counter)
             else:
-                ranked = sorted(counter, key=lambda f: (folds.has_proclitic(f), -counter[f], _as_tuple(f)))
+                ranked = sorted(
+                    counter, key=lambda f: (folds.has_proclitic(f), -counter[f], _as_tuple(f))
+                )
             best = ranked[0]
             label = " ".join(_as_tuple(best))
-            self.label[group] = _without_proclitics(label, _as_tuple(group)) if folds.has_proclitic(best) else label
+            self.label[group] = (
+                _without_proclitics(label, _as_tuple(group)) if folds.has_proclitic(best) else label
+            )
             self.forms[group] = " · ".join(" ".join(_as_tuple(f)) for f in ranked[:_FORMS_SHOWN])
 
 

@@ -46,7 +46,8 @@ class IngestReport:
 
     def summary(self) -> str:
         """One line: counts of added, already present and skipped documents."""
-        return f"added {len(self.added)}, already present {len(self.present)}, skipped {len(self.skipped)}"
+        added, present, skipped = len(self.added), len(self.present), len(self.skipped)
+        return f"added {added}, already present {present}, skipped {skipped}"
 
 
 @dataclass

@@ -175,7 +175,8 @@ class PhraseMatcher:
     def _root_keys(self, key: str) -> tuple[str, ...]:
         roots = self._roots.get(key)
         if roots is None:
-            forms = (key, *stems(key, protected=self._protected))
+            # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
+            forms = (key, *stems(key, protected=self._protected, function_words=self._trie.keys()))
             roots = tuple(f for f in forms if f in self._trie)
             self._roots[key] = roots
         return roots

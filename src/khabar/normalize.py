@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["DIACRITICS", "FORMAT_CHARS", "is_arabic_letter", "normalize"]
+__all__ = ["DIACRITICS", "FORMAT_CHARS", "display_form", "is_arabic_letter", "normalize"]
 
 #: Tashkeel and Quranic annotation marks, removed by normalization.
 DIACRITICS = (
@@ -77,6 +77,12 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+_DISPLAY_TABLE = {ord(c): "" for c in FORMAT_CHARS} | {
+    cp: unicodedata.normalize("NFKC", chr(cp)).strip()
+    for block in _PRESENTATION_RANGES
+    for cp in block
+    if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
+}
 _TABLE_TA = {**_TABLE, ord("ة"): "ه"}
 _COMBINING_HAMZA = ("\u0654", "\u0655")
 
@@ -99,6 +105,14 @@ def normalize(text: str, *, ta_marbuta: bool = False) -> str:
         # A decomposed hamza (و + U+0654) must end up like the precomposed letter (ؤ).
         text = unicodedata.normalize("NFC", text)
     return text.translate(_TABLE_TA if ta_marbuta else _TABLE)
+
+
+def display_form(text: str) -> str:
+    """Text as an analyst would write it: presentation forms as base letters, no bidi controls.
+
+    Unlike ``normalize``, keeps hamzas, diacritics and spelling; for labels in tables and charts.
+    """
+    return text.translate(_DISPLAY_TABLE)
 
 
 def is_arabic_letter(ch: str) -> bool:

@@ -34,7 +34,10 @@ def articles(corpus: Corpus) -> pd.DataFrame:
             "characters": docs["text"].str.len(),
             "words": [len(WORD_RE.findall(t)) for t in docs["text"]],
             "sentences": [len(sentences(t)) for t in docs["text"]],
-            "label": [f"{short_label(t)} ({d.split('_')[0]})" for d, t in zip(docs["doc_id"], docs["title"], strict=True)],
+            "label": [
+                f"{short_label(t)} ({d.split('_')[0]})"
+                for d, t in zip(docs["doc_id"], docs["title"], strict=True)
+            ],
         }
     )
 
@@ -47,7 +50,9 @@ def metadata_coverage(corpus: Corpus) -> pd.DataFrame:
         values = docs[column].astype(str).str.strip()
         known = values[values != ""]
         shown = ", ".join(sorted(known.unique())[:10]) if len(known) else "unknown"
-        rows.append({"field": column, "articles with a value": len(known), "of": len(docs), "values": shown})
+        rows.append(
+            {"field": column, "articles with a value": len(known), "of": len(docs), "values": shown}
+        )
     return pd.DataFrame(rows)
 
 

@@ -1,4 +1,4 @@
-"""``khabar report``: execute the notebooks headless on a corpus, export figures and one HTML file."""
+"""``khabar report``: run the notebooks headless on a corpus, export figures and one HTML file."""
 
 from __future__ import annotations
 
@@ -47,12 +47,19 @@ class ReportResult:
 
 def find_notebooks(folder: str | Path | None = None) -> list[Path]:
     """The suite's notebooks: in ``folder``, else ./notebooks, else next to the source tree."""
-    candidates = [Path(folder)] if folder else [Path("notebooks"), Path(__file__).resolve().parents[2] / "notebooks"]
+    candidates = (
+        [Path(folder)]
+        if folder
+        else [Path("notebooks"), Path(__file__).resolve().parents[2] / "notebooks"]
+    )
     for candidate in candidates:
         found = [candidate / name for name in NOTEBOOKS if (candidate / name).exists()]
         if found:
             return found
-    raise InputError("no khabar notebooks found (run from the project folder or pass --notebooks)", path=candidates[0])
+    raise InputError(
+        "no khabar notebooks found (run from the project folder or pass --notebooks)",
+        path=candidates[0],
+    )
 
 
 def _failure_line(notebook: Path, error: Exception) -> str:
@@ -82,7 +89,9 @@ def _merge(executed: list[Path]) -> nbformat.NotebookNode:
     merged = nbformat.v4.new_notebook()
     for path in executed:
         notebook = nbformat.read(path, as_version=4)
-        merged.cells.extend(c for c in notebook.cells if "parameters" not in c.metadata.get("tags", []))
+        merged.cells.extend(
+            c for c in notebook.cells if "parameters" not in c.metadata.get("tags", [])
+        )
     merged.metadata = nbformat.read(executed[0], as_version=4).metadata
     return merged
 
@@ -90,7 +99,9 @@ def _merge(executed: list[Path]) -> nbformat.NotebookNode:
 def _write_html(executed: list[Path], target: Path) -> None:
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     body, _ = exporter.from_notebook_node(_merge(executed))
     body = body.replace("<title>Notebook</title>", "<title>khabar report</title>")
     tmp = target.with_suffix(".tmp")

@@ -15,6 +15,7 @@ from .shaping import matplotlib_shapes, reshape_for_display, shape_label
 __all__ = [
     "ARABIC_FAMILIES",
     "FALLBACK_FAMILY",
+    "SHAPING_ONLY_FAMILIES",
     "MissingGlyphWarning",
     "arabic_font",
     "font_chain",
@@ -27,6 +28,9 @@ __all__ = [
 ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic")
 #: Ships with matplotlib and has Arabic glyphs, including the presentation forms.
 FALLBACK_FAMILY = "DejaVu Sans"
+#: Families whose letter shapes come from OpenType substitutions: drawn from presentation
+#: forms (matplotlib < 3.11) they differ clearly from their shaped look, so are not chosen there.
+SHAPING_ONLY_FAMILIES = frozenset({"Amiri"})
 
 _LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 #: Code points the reshaper produces for every letter in every position, plus lam-alef.
@@ -46,9 +50,10 @@ class MissingGlyphWarning(UserWarning):
 def arabic_font() -> str:
     """Return the family used for chart text.
 
-    Noto Naskh Arabic, Amiri or Noto Sans Arabic where matplotlib finds one installed (and,
-    when matplotlib does not shape, only one that has the presentation forms the reshaper
-    emits); DejaVu Sans, which ships with matplotlib, otherwise.
+    Noto Naskh Arabic, Amiri or Noto Sans Arabic where matplotlib finds one installed (when
+    matplotlib does not shape: only one that has the presentation forms the reshaper emits and
+    looks right drawn from them, so not Amiri); DejaVu Sans, which ships with matplotlib,
+    otherwise. Characters the family lacks (Latin in some Arabic fonts) fall back to DejaVu Sans.
     """
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     for family in ARABIC_FAMILIES:
@@ -115,6 +120,8 @@ def warn_missing_glyphs(labels: Iterable[object], *, where: str) -> None:
 def _usable(family: str) -> bool:
     if matplotlib_shapes():
         return True
+    if family in SHAPING_ONLY_FAMILIES:
+        return False
     return _cmap(font_path(family)).issuperset(_PRESENTATION_FORMS)
 
 

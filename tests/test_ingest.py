@@ -1,0 +1,174 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+import khabar
+from khabar import ingest, load_corpus, term_frequency
+from khabar.ingest import derive_title
+
+ARTICLE = "قال بوتين لبوتين وبوتين إن الزيارة مهمة.\nوأكد الكرملين ذلك."
+PRESENTATION = "ﻗﺎﻝ ﺑﻮﺗﻴﻦ ﺇﻥ ﺍﻟﺰﻳﺎﺭﺓ ﻣﻬﻤﺔ"  # قال بوتين إن الزيارة مهمة, copied from a PDF
+BIDI = "\u200fقال \u202bبوتين\u202c إن\u200e الزيارة مهمة"
+
+
+@pytest.fixture
+def messy(tmp_path):
+    """A folder as analysts get it: good files, odd encodings, and files that cannot be read."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_utf8.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "b_bom.txt").write_bytes(b"\xef\xbb\xbf" + "بوتين في موسكو".encode())
+    (src / "c_windows.txt").write_bytes("كيم جونغ أون في روسيا".encode("cp1256"))
+    (src / "d_utf16.txt").write_text("لافروف في بيونغ يانغ", encoding="utf-16")
+    (src / "e_pdf.txt").write_text(PRESENTATION, encoding="utf-8")
+    (src / "f_bidi.txt").write_text(BIDI, encoding="utf-8")
+    (src / "g_empty.txt").write_bytes(b"")
+    (src / "h_binary.txt").write_bytes(bytes(range(256)) * 4)
+    lines = [
+        json.dumps(
+            {"doc_id": "j1", "text": "شويغو في بيونغ يانغ", "outlet": "X"}, ensure_ascii=False
+        ),
+        '{"text": "broken',
+        json.dumps({"text": "بيسكوف في الكرملين"}, ensure_ascii=False),
+    ]
+    (src / "i_feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    return src
+
+
+def test_messy_folder_ingests_every_good_text_and_names_every_bad_one(messy, tmp_path):
+    before = {p.name: p.read_bytes() for p in messy.iterdir()}
+    report = ingest([messy], tmp_path / "corpus")
+    assert len(report.added) == 8  # six text files and two good JSONL lines
+    reasons = {(e.path.name, e.line): e.reason for e in report.skipped}
+    assert set(reasons) == {("g_empty.txt", None), ("h_binary.txt", None), ("i_feed.jsonl", 2)}
+    assert "empty" in reasons[("g_empty.txt", None)]
+    assert "binary" in reasons[("h_binary.txt", None)]
+    assert "broken JSON" in reasons[("i_feed.jsonl", 2)]
+    assert {p.name: p.read_bytes() for p in messy.iterdir()} == before  # inputs untouched
+    manifest = pd.read_csv(tmp_path / "corpus" / "manifest.csv", dtype=str, keep_default_na=False)
+    encodings = dict(zip(manifest["doc_id"], manifest["encoding"], strict=True))
+    assert encodings["c_windows"] == "cp1256"
+    assert encodings["d_utf16"] == "utf-16"
+    assert encodings["b_bom"] == "utf-8-sig"
+
+
+def test_stored_texts_are_decoded_right_and_never_hold_replacement_characters(messy, tmp_path):
+    ingest([messy], tmp_path / "corpus")
+    corpus = load_corpus(tmp_path / "corpus")
+    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"], strict=True))
+    assert texts["c_windows"] == "كيم جونغ أون في روسيا"
+    assert texts["d_utf16"] == "لافروف في بيونغ يانغ"
+    assert texts["b_bom"] == "بوتين في موسكو"
+    assert texts["e_pdf"] == PRESENTATION  # stored as given
+    assert not any("\ufffd" in t for t in texts.values())
+
+
+def test_presentation_forms_and_bidi_marks_count_as_plain_letters(messy, tmp_path):
+    ingest([messy], tmp_path / "corpus")
+    corpus = load_corpus(tmp_path / "corpus")
+    table = term_frequency(corpus.subset(doc_id=["e_pdf", "f_bidi"])).set_index("term")
+    assert table.loc["بوتين", "count"] == 2
+    assert table.loc["الزيارة", "count"] == 2
+
+
+def test_second_run_adds_nothing(messy, tmp_path):
+    first = ingest([messy], tmp_path / "corpus")
+    second = ingest([messy], tmp_path / "corpus")
+    assert second.added == []
+    assert len(second.present) == len(first.added)
+    assert len(load_corpus(tmp_path / "corpus")) == len(first.added)
+
+
+def test_same_content_in_another_encoding_is_not_added_twice(tmp_path):
+    (tmp_path / "a.txt").write_text("بوتين في موسكو", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("بوتين في موسكو".encode("cp1256"))
+    report = ingest([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "corpus")
+    assert (len(report.added), len(report.present)) == (1, 1)
+
+
+def test_csv_without_text_column_is_skipped_and_named(tmp_path):
+    (tmp_path / "t.csv").write_text("title,body\nأ,ب\n", encoding="utf-8")
+    report = ingest([tmp_path / "t.csv"], tmp_path / "corpus")
+    assert report.added == []
+    assert "no 'text' column" in str(report.skipped[0]) and "t.csv" in str(report.skipped[0])
+
+
+def test_titles_from_headline_or_first_sentence():
+    assert derive_title("عنوان قصير\n\nنص المقال.") == "عنوان قصير"
+    long = "(موسكو) – " + "كلمة " * 40 + "نهاية."
+    title = derive_title(long)
+    assert title.startswith("كلمة") and title.endswith("…") and len(title) <= 91
+
+
+def test_default_corpus_is_the_ingested_seeds(tmp_path):
+    from .conftest import CORPUS_DIR, SEEDS_DIR
+
+    ingest([SEEDS_DIR], tmp_path / "c")
+    fresh = pd.read_csv(tmp_path / "c" / "manifest.csv", dtype=str, keep_default_na=False)
+    committed = pd.read_csv(CORPUS_DIR / "manifest.csv", dtype=str, keep_default_na=False)
+    columns = ["doc_id", "file", "title", "sha256", "chars", "encoding"]
+    assert fresh[columns].equals(committed[columns])
+
+
+def test_changed_or_missing_document_is_named_on_load(tmp_path):
+    for name, text in (("a", "بوتين"), ("b", "كيم"), ("c", "لافروف")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    ingest(sorted(tmp_path.glob("*.txt")), tmp_path / "corpus")
+    (tmp_path / "corpus" / "a.txt").write_text("تغير", encoding="utf-8")
+    (tmp_path / "corpus" / "b.txt").unlink()
+    with pytest.raises(khabar.InputError, match=r"a\.txt: content no longer matches"):
+        load_corpus(tmp_path / "corpus")
+    with pytest.warns(UserWarning) as caught:
+        loaded = load_corpus(tmp_path / "corpus", strict=False)
+    messages = " | ".join(str(w.message) for w in caught)
+    assert (
+        "a.txt: content no longer matches" in messages
+        and "b.txt: listed in manifest.csv but missing" in messages
+    )
+    assert loaded.docs["doc_id"].tolist() == ["c"]
+
+
+def test_crash_while_writing_the_manifest_keeps_the_old_one(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("بوتين", encoding="utf-8")
+    ingest([tmp_path / "a.txt"], tmp_path / "corpus")
+    before = (tmp_path / "corpus" / "manifest.csv").read_bytes()
+    (tmp_path / "b.txt").write_text("كيم", encoding="utf-8")
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(sys.modules["khabar.ingest"], "_write_manifest", crash)
+    with pytest.raises(OSError):
+        ingest([tmp_path / "b.txt"], tmp_path / "corpus")
+    assert (tmp_path / "corpus" / "manifest.csv").read_bytes() == before
+    assert load_corpus(tmp_path / "corpus").docs["text"].tolist() == ["بوتين"]
+
+
+def test_run_killed_half_way_leaves_a_loadable_corpus(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for i in range(20000):
+            out.write(
+                json.dumps({"text": f"خبر رقم {i} عن بوتين وكيم " * 20}, ensure_ascii=False) + "\n"
+            )
+    corpus_dir = tmp_path / "corpus"
+    code = f"import khabar; khabar.ingest([{str(feed)!r}], {str(corpus_dir)!r})"
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.time() + 60
+    while time.time() < deadline and not (corpus_dir / "manifest.csv").exists():
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    corpus = load_corpus(corpus_dir)  # raises if any listed document is missing or partial
+    assert len(corpus) > 0
+    assert (corpus.docs["text"].str.len() > 0).all()
+    rerun = ingest([feed], corpus_dir)
+    assert len(load_corpus(corpus_dir)) == 20000
+    assert len(rerun.present) == len(corpus)
