@@ -24,15 +24,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from bidi.algorithm import get_display
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib import font_manager, ft2font
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
-
-try:  # python-bidi >= 0.5
-    from bidi import get_display
-except ImportError:  # pragma: no cover
-    from bidi.algorithm import get_display
 
 import khabar.plotting as kp
 from khabar.plotting import charts, shaping
@@ -49,7 +45,7 @@ LABELS = [
 ]
 #: The tutorial recipe draws this with an empty box on matplotlib < 3.11 (its ALLAH ligature
 #: is not in DejaVu Sans); shape_label does not.
-EXTRA_LABELS = ["حزب الله"]
+EXTRA_LABELS = ["حزب الله", "بوتين (الكرملين)"]
 #: Ink difference (see ``ink_difference``) below which a label matches the reference. Chosen
 #: from measured numbers on matplotlib 3.10 and 3.11 (notes/plotting-report.md): the right
 #: recipe scores 0.06-0.25, the wrong one 0.82-1.37.
@@ -132,7 +128,8 @@ def single_font_for(label: str) -> str:
 
 def draw_label_everywhere(label: str) -> dict[str, object]:
     """Draw ``label`` as a bar tick label, a title, a legend entry and a heatmap row label."""
-    with kp.house_style(figure_dpi=DPI, font_family=[single_font_for(label)]):
+    fonts = [single_font_for(label), *kp.fonts.font_chain()]
+    with kp.house_style(figure_dpi=DPI, font_family=fonts):
         fig = plt.figure(figsize=(18, 5))
         bars = kp.bar_ranked(
             frame([label], [3]),
@@ -142,10 +139,10 @@ def draw_label_everywhere(label: str) -> dict[str, object]:
             ax=fig.add_axes((0.45, 0.55, 0.5, 0.25)),
         )
         stacked = kp.stacked_bars(
-            pd.DataFrame({label: [2]}, index=["d1"]), ax=fig.add_axes((0.05, 0.1, 0.15, 0.3))
+            pd.DataFrame({label: [2]}, index=["د"]), ax=fig.add_axes((0.05, 0.1, 0.15, 0.3))
         )
         heat = kp.heatmap(
-            pd.DataFrame({"x": [4]}, index=[label]), ax=fig.add_axes((0.75, 0.1, 0.1, 0.3))
+            pd.DataFrame({"س": [4]}, index=[label]), ax=fig.add_axes((0.75, 0.1, 0.1, 0.3))
         )
     fig.canvas.draw()
     return {
@@ -223,6 +220,14 @@ def test_reshaped_labels_keep_latin_digits_and_ligatures():
     assert "CNN" in mixed and "2019" in mixed  # not reversed to NNC, 9102
     assert "\ufefb" in shaping.reshape_for_display("لا يمكننا")  # lam-alef ligature
     assert "\ufdf2" not in shaping.reshape_for_display("حزب الله")  # no box in DejaVu Sans
+
+
+@pytest.mark.parametrize("label", ["بوتين (الكرملين)", "قال (CNN) إن", "[كيم] و«بوتين»"])
+def test_reshaped_brackets_still_enclose(label):
+    visual = shaping.reshape_for_display(label)
+    for opening, closing in ("()", "[]", "«»"):
+        if opening in label:
+            assert visual.index(opening) < visual.index(closing), visual
 
 
 def test_reshaping_keeps_line_order():

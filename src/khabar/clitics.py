@@ -18,16 +18,21 @@ MIN_STEM = 3
 _ARTICLE = "ال"
 
 
-def _one_step(word: str) -> list[str]:
-    """Every form one clitic shorter than ``word``."""
+_CONJ, _PREP, _ART = 1, 2, 3  # how far along و/ف + ب/ك/ل + ال a word has been peeled
+
+
+def _one_step(word: str, level: int) -> list[tuple[str, int]]:
+    """Forms one clitic shorter than ``word``, in the order Arabic attaches them."""
     out = []
-    if word.startswith("لل") and len(word) > 3:
-        out.append(_ARTICLE + word[2:])  # ل + ال + X is written للX
-        out.append(_ARTICLE + word[1:])  # ل + ال + لX is written للX as well
-    if word.startswith(_ARTICLE) and len(word) - 2 >= 2:
-        out.append(word[2:])
-    if word[:1] in CLITIC_LETTERS:
-        out.append(word[1:])
+    if level < _PREP and word.startswith("لل") and len(word) > 3:
+        out.append((_ARTICLE + word[2:], _PREP))  # ل + ال + X is written للX
+        out.append((_ARTICLE + word[1:], _PREP))  # ل + ال + لX is written للX as well
+    if level < _ART and word.startswith(_ARTICLE) and len(word) - 2 >= 2:
+        out.append((word[2:], _ART))
+    if level < _CONJ and word[:1] in "وف":
+        out.append((word[1:], _CONJ))
+    if level < _PREP and word[:1] in "بكل":
+        out.append((word[1:], _PREP))
     return out
 
 
@@ -36,23 +41,24 @@ def stems(
 ) -> tuple[str, ...]:
     """All forms reachable by peeling clitics off ``word`` (not including ``word``).
 
+    Clitics are peeled in the order Arabic writes them: a conjunction (و ف), then a
+    preposition (ب ك ل), then the article (ال); nothing is peeled after the article.
+
     Args:
         word: A normalized word.
         protected: Words that are never peeled (وزير, كما ...): they are words in their own right.
         function_words: Short words a clitic may leave behind although shorter than MIN_STEM.
     """
     found: list[str] = []
-    frontier = [word]
+    frontier = [(word, 0)]
     while frontier:
-        current = frontier.pop()
+        current, level = frontier.pop()
         if current in protected:
             continue
-        for stem in _one_step(current):
-            if stem in found:
-                continue
-            if len(stem) >= MIN_STEM or stem in function_words:
+        for stem, next_level in _one_step(current, level):
+            if stem not in found and (len(stem) >= MIN_STEM or stem in function_words):
                 found.append(stem)
-                frontier.append(stem)
+                frontier.append((stem, next_level))
     return tuple(found)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,12 @@ META_COLUMNS = ("doc_id", "text", "title", "outlet", "date")
 DEFAULT_BATCH = 2000
 
 BatchFactory = Callable[[int], Iterator[pd.DataFrame]]
+#: Given a target size in bytes, readers of independent parts of a lazy corpus; each reader
+#: is picklable and called as ``reader(batch_size=n)``, so a Dask worker can read its own part.
+Partitioner = Callable[[int], list[Callable[..., Iterator[pd.DataFrame]]]]
 
 
-def _standardize(frame: pd.DataFrame, *, first_index: int) -> pd.DataFrame:
+def standardize(frame: pd.DataFrame, *, first_index: int) -> pd.DataFrame:
     """Give a batch the standard columns: string doc_id, text, title, outlet, date."""
     frame = frame.copy()
     if "doc_id" not in frame.columns:
@@ -47,12 +51,14 @@ class Corpus:
         docs: pd.DataFrame | None = None,
         *,
         batches: BatchFactory | None = None,
+        partitions: Partitioner | None = None,
         name: str = "",
     ) -> None:
         if (docs is None) == (batches is None):
             raise ValueError("give either docs or batches")
-        self._docs = _standardize(docs, first_index=0) if docs is not None else None
+        self._docs = standardize(docs, first_index=0) if docs is not None else None
         self._batches = batches
+        self._partitions = partitions
         self.name = name
 
     @classmethod
@@ -97,9 +103,13 @@ class Corpus:
             return
         seen = 0
         for raw in self._batches(size):
-            batch = _standardize(raw, first_index=seen)
+            batch = standardize(raw, first_index=seen)
             seen += len(batch)
             yield batch
+
+    def partitions(self, target_bytes: int) -> list[Callable[..., Iterator[pd.DataFrame]]] | None:
+        """Readers of independent byte ranges of a lazy corpus, or None if it cannot be split."""
+        return self._partitions(target_bytes) if self._partitions is not None else None
 
     def subset(
         self, mask: pd.Series | Callable[[pd.DataFrame], pd.Series] | None = None, **equals: Any
@@ -128,6 +138,16 @@ class Corpus:
         if rows.empty:
             raise KeyError(f"no document {doc_id!r}")
         return rows.iloc[0]
+
+
+def _jsonl_partitioner(path: Path) -> Partitioner:
+    def split(target_bytes: int) -> list[Callable[..., Iterator[pd.DataFrame]]]:
+        ranges = readers.jsonl_partitions(path, target_bytes=target_bytes)
+        return [
+            partial(readers.jsonl_batches, path, start=s, end=e, first_line=n) for s, e, n in ranges
+        ]
+
+    return split
 
 
 def _batch_factory(path: Path, *, strict: bool) -> BatchFactory:
@@ -164,7 +184,9 @@ def load_corpus(path: str | Path = "corpus", *, lazy: bool = False, strict: bool
     factory = _batch_factory(path, strict=strict)
     name = path.stem
     if lazy:
-        return Corpus(batches=factory, name=name)
+        is_jsonl = path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson")
+        partitions = _jsonl_partitioner(path) if is_jsonl else None
+        return Corpus(batches=factory, partitions=partitions, name=name)
     batches = list(Corpus(batches=factory).iter_batches())
     if not batches:
         raise InputError("no readable documents", path=path)

@@ -165,10 +165,9 @@ def _is_stop(group: str | tuple[str, ...], stop: frozenset[str], phrases: frozen
     return (group[0] in stop or group[-1] in stop) and group not in phrases
 
 
-def _display(surface: str | tuple[str, ...]) -> str | tuple[str, ...]:
-    if isinstance(surface, str):
-        return display_form(surface)
-    return tuple(map(display_form, surface))
+def _shown(surface: str | tuple[str, ...]) -> str:
+    """How a counted form is shown: as written, minus bidi controls and presentation forms."""
+    return display_form(surface if isinstance(surface, str) else " ".join(surface))
 
 
 def _strip_word(word: str, stem: str) -> str:
@@ -195,22 +194,24 @@ class _Labels:
         )
         self.group_of = {surface: folds.group(surface) for surface in surfaces}
         forms: dict = defaultdict(Counter)
+        clitic: dict[str, bool] = {}
         for surface, n in surfaces.items():
-            forms[self.group_of[surface]][_display(surface)] += n
+            shown = _shown(surface)
+            forms[self.group_of[surface]][shown] += n
+            if shown not in clitic:
+                clitic[shown] = folds.has_proclitic(surface)
         self.label, self.forms = {}, {}
         for group, counter in forms.items():
-            if len(counter) == 1:
-                ranked = list(counter)
-            else:
-                ranked = sorted(
-                    counter, key=lambda f: (folds.has_proclitic(f), -counter[f], _as_tuple(f))
-                )
-            best = ranked[0]
-            label = " ".join(_as_tuple(best))
-            self.label[group] = (
-                _without_proclitics(label, _as_tuple(group)) if folds.has_proclitic(best) else label
+            ranked = (
+                list(counter)
+                if len(counter) == 1
+                else sorted(counter, key=lambda f: (clitic[f], -counter[f], f))
             )
-            self.forms[group] = " · ".join(" ".join(_as_tuple(f)) for f in ranked[:_FORMS_SHOWN])
+            best = ranked[0]
+            self.label[group] = (
+                _without_proclitics(best, _as_tuple(group)) if clitic[best] else best
+            )
+            self.forms[group] = " · ".join(ranked[:_FORMS_SHOWN])
 
 
 def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:

@@ -80,12 +80,14 @@ class Cues:
     verb_en: Mapping[str, str]
     frames: Mapping[str, tuple[Frame, ...]]
     told_to_lemmas: frozenset[str]
+    media_verbs: frozenset[str]
     object_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     backrefs: tuple[tuple[str, str], ...]
     titles: frozenset[str]
     object_markers: frozenset[str]
     partitives: frozenset[str]
+    report_nouns: frozenset[str]
     outlet_words: frozenset[str]
     not_after: frozenset[str]
     negators: frozenset[str]
@@ -204,12 +206,18 @@ def compile_cues(data: Any) -> Cues:
         verb_en=english,
         frames=_frames(data),
         told_to_lemmas=frozenset(phrase_key(v)[0] for v in told.get("verbs_lemmas") or []),
+        media_verbs=frozenset(
+            phrase_key(v["lemma"])[0]
+            for v in data["verbs"]
+            if isinstance(v, dict) and v.get("media_only")
+        ),
         object_verbs=_words(data, "object_verbs"),
         listener_verbs=_words(data, "listener_verbs"),
         backrefs=_backrefs(data.get("backrefs") or {}),
         titles=_words(data, "titles"),
         object_markers=_words(data, "object_markers"),
         partitives=_words(data, "partitives"),
+        report_nouns=_words(data, "report_nouns"),
         outlet_words=_words(data, "outlet_words"),
         not_after=_words(data, "not_after"),
         negators=_words(data, "negators"),
@@ -348,20 +356,37 @@ def _is_outlet(m: Mention) -> bool:
 
 
 def _frame_cue(doc: Passage, m: Mention) -> Cue | None:
-    """بحسب X، وفقا لـX، نقلا عن X، نقلت ... عن X، في حديثه لـX، في مقابلة مع X."""
+    """بحسب X، وفقا لـX، نقلا عن X، نقلت ... عن X، في حديثه لـX، وفق ادعاءات X."""
     s = m.first
     end = s - 2 if m.clitic == "ل" and s > 0 and doc.keys[s - 1] == "ل" else s - 1
+    cue = _frame_ending(doc, m, end, lam=m.clitic == "ل")
+    if cue is None and not m.clitic and not m.strict and s > 1:
+        noun = doc.keys[s - 1]
+        lam = noun.startswith("ل") and noun[1:] in doc.cues.report_nouns
+        if lam or (noun in doc.cues.report_nouns):
+            cue = _frame_ending(doc, m, s - 2, lam=lam, through=s - 1)
+    return cue or _what_cue(doc, m)
+
+
+def _frame_ending(
+    doc: Passage, m: Mention, end: int, *, lam: bool, through: int = -1
+) -> Cue | None:
+    """A frame whose last word is token ``end`` (its text runs to token ``through`` if later)."""
     for first, frame in doc.frame_ends.get(end, ()):
-        if frame.what or frame.lam != (m.clitic == "ل") or doc.sent[first] != doc.sent[s]:
+        if frame.what or frame.lam != lam or doc.sent[first] != doc.sent[m.first]:
             continue
-        text = doc.span_text(first, end, conjunction=doc.keys[first] != frame.key[0], lam=frame.lam)
+        conjunction = doc.keys[first] != frame.key[0]
+        if through > end:
+            text = doc.span_text(first, through, conjunction=conjunction)
+        else:
+            text = doc.span_text(first, end, conjunction=conjunction, lam=frame.lam)
         if frame.after_verbs:
             v = _nearest_verb(doc, first, reach=_FROM_REACH, through_mentions=True)
             if v is None or doc.verb(v) not in frame.after_verbs:
                 continue
             text = f"{doc.verb_text(v)} {text}"
-        return Cue(text, frame.role, first, end)
-    return _what_cue(doc, m)
+        return Cue(text, frame.role, first, max(end, through))
+    return None
 
 
 def _what_cue(doc: Passage, m: Mention) -> Cue | None:
@@ -414,7 +439,7 @@ def _verb_before(doc: Passage, m: Mention) -> Cue | None:
     """ذكرت وكالة X، قال المتحدث باسم الكرملين، قال مسؤول في وزارة الوحدة."""
     s = m.first
     v = _nearest_verb(doc, s, reach=_VERB_REACH, through_mentions=False)
-    if v is None:
+    if v is None or (doc.verb(v) in doc.cues.media_verbs and not _is_outlet(m)):
         return None
     gap = s - v - 1
     if gap and (m.strict or any(_object_marker(doc, i) for i in range(v + 1, s))):
@@ -453,7 +478,10 @@ def _verb_after(doc: Passage, m: Mention) -> Cue | None:
         if doc.mark_after(v - 1) is not None:
             return None
         if doc.cues.verb_at(doc.keys[v]):
-            return Cue(doc.verb_text(v), "reported_by", v, v) if doc.verb(v) else None
+            lemma = doc.verb(v)
+            if lemma is None or (lemma in doc.cues.media_verbs and not _is_outlet(m)):
+                return None
+            return Cue(doc.verb_text(v), "reported_by", v, v)
     return None
 
 

@@ -1,8 +1,10 @@
 """The Dask engine: the same per-batch work on a dask.distributed cluster.
 
 Uses the active Client when there is one (``Client("tcp://scheduler:8786")``), else starts a
-LocalCluster sized to this machine once per process. Batches are submitted in corpus order
-with a bounded number in flight, so memory stays flat however large the corpus is.
+LocalCluster sized to this machine once per process. A lazy JSONL corpus is split into byte
+ranges that the workers read themselves; any other corpus is fed to the workers batch by batch
+from here, with a bounded number in flight so memory stays flat. Results come back in corpus
+order, so merged results equal the local engine's.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from khabar.corpus import Corpus
+import pandas as pd
 
-__all__ = ["dask_batches", "get_client"]
+from khabar.corpus import Corpus, standardize
 
-_IN_FLIGHT_PER_WORKER = 4
+__all__ = ["PARTITION_BYTES", "dask_batches", "get_client"]
+
+#: Size of the byte range one task reads from a lazy JSONL corpus.
+PARTITION_BYTES = 16_000_000
+_IN_FLIGHT_PER_WORKER = 2
 _OWN: dict[str, Any] = {}
 
 
@@ -53,26 +59,69 @@ def _close_own() -> None:
         cluster.close()
 
 
+def _run_partition(
+    read: Callable[..., Iterator[pd.DataFrame]],
+    work: Callable[..., Any],
+    combine: Callable[[list], Any] | None,
+    size: int,
+    options: dict,
+) -> tuple[list, int, int]:
+    """On a worker: read one part of the corpus, work batch by batch, combine the results."""
+    results, docs, chars = [], 0, 0
+    for raw in read(batch_size=size):
+        batch = standardize(raw, first_index=0)
+        results.append(work(batch, **options))
+        docs += len(batch)
+        chars += int(batch["text"].str.len().sum())
+    if combine is not None and results:
+        results = [combine(results)]
+    return results, docs, chars
+
+
+def _run_batch(
+    batch: pd.DataFrame, work: Callable[..., Any], options: dict
+) -> tuple[list, int, int]:
+    """On a worker: one batch sent from the client."""
+    return [work(batch, **options)], len(batch), int(batch["text"].str.len().sum())
+
+
+def _in_order(futures: Iterator[Any], limit: int) -> Iterator[Any]:
+    """Results of futures in submission order, keeping at most ``limit`` in flight."""
+    pending: deque = deque()
+    for future in futures:
+        pending.append(future)
+        if len(pending) >= limit:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def dask_batches(
     corpus: Corpus,
     work: Callable[..., Any],
     *,
     size: int,
-    on_batch: Callable[[Any], None],
+    on_progress: Callable[[int, int], None],
+    combine: Callable[[list], Any] | None = None,
     **options: Any,
 ) -> Iterator[Any]:
-    """Results of ``work(batch, **options)`` computed on the cluster, in corpus order."""
+    """Results of ``work(batch, **options)`` computed on the cluster, in corpus order.
+
+    With ``combine``, each task merges the results of its own batches before returning them,
+    which keeps the merging off this process.
+    """
     client = get_client()
     workers = max(len(client.scheduler_info().get("workers", {})), 1)
     limit = workers * _IN_FLIGHT_PER_WORKER
-    pending: deque = deque()
-    for batch in corpus.iter_batches(size):
-        pending.append((client.submit(work, batch, pure=False, **options), batch))
-        while len(pending) >= limit:
-            future, done = pending.popleft()
-            yield future.result()
-            on_batch(done)
-    while pending:
-        future, done = pending.popleft()
-        yield future.result()
-        on_batch(done)
+    parts = corpus.partitions(PARTITION_BYTES) if corpus.lazy else None
+    if parts:
+        futures = (
+            client.submit(_run_partition, read, work, combine, size, options, pure=False)
+            for read in parts
+        )
+    else:
+        batches = corpus.iter_batches(size)
+        futures = (client.submit(_run_batch, batch, work, options, pure=False) for batch in batches)
+    for results, docs, chars in _in_order(futures, limit):
+        on_progress(docs, chars)
+        yield from results

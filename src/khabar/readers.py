@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 import warnings
 from collections.abc import Iterator
@@ -104,13 +105,43 @@ def read_text_file(path: Path) -> tuple[str, str]:
         raise InputError(err.reason, path=path) from None
 
 
-def iter_jsonl_records(path: Path) -> Iterator[tuple[int, dict | InputError]]:
-    """(line number, record) for each non-blank line; broken lines give an InputError."""
+def iter_jsonl_records(
+    path: Path, *, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[tuple[int, dict | InputError]]:
+    """(line number, record) for each non-blank line; broken lines give an InputError.
+
+    ``start``/``end`` restrict reading to a byte range that begins at a line start
+    (``first_line`` is its line number), as made by ``jsonl_partitions``.
+    """
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            yield number, _parse_json_line(raw, path=path, line=number)
+        handle.seek(start)
+        number = first_line - 1
+        while end is None or handle.tell() < end:
+            raw = handle.readline()
+            if not raw:
+                break
+            number += 1
+            if raw.strip():
+                yield number, _parse_json_line(raw, path=path, line=number)
+
+
+def jsonl_partitions(path: Path, *, target_bytes: int) -> list[tuple[int, int, int]]:
+    """Split a JSONL file into (start, end, first_line) byte ranges of about ``target_bytes``."""
+    size = path.stat().st_size
+    bounds = [0]
+    with path.open("rb") as handle:
+        for guess in range(target_bytes, size, target_bytes):
+            handle.seek(max(guess, bounds[-1]))
+            handle.readline()
+            if bounds[-1] < handle.tell() < size:
+                bounds.append(handle.tell())
+        bounds.append(size)
+        parts, line = [], 1
+        for start, end in itertools.pairwise(bounds):
+            parts.append((start, end, line))
+            handle.seek(start)
+            line += handle.read(end - start).count(b"\n")
+    return parts
 
 
 def _parse_json_line(raw: bytes, *, path: Path, line: int) -> dict | InputError:
@@ -133,13 +164,20 @@ def warn_skipped(error: InputError) -> None:
     warnings.warn(f"skipped {error}", stacklevel=3)
 
 
-def jsonl_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
-    """Good records of a JSONL file, in batches; broken lines are named in a warning."""
+def jsonl_batches(
+    path: Path, *, batch_size: int, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[pd.DataFrame]:
+    """Good records of a JSONL file (or of a byte range of it), in batches.
+
+    Broken lines are named in a warning. Records without a doc_id get ``<file stem>-<line>``.
+    """
     batch: list[dict] = []
-    for _, record in iter_jsonl_records(path):
+    for line, record in iter_jsonl_records(path, start=start, end=end, first_line=first_line):
         if isinstance(record, InputError):
             warn_skipped(record)
             continue
+        if record.get("doc_id") in (None, ""):
+            record["doc_id"] = f"{path.stem}-{line}"
         batch.append(record)
         if len(batch) >= batch_size:
             yield pd.DataFrame.from_records(batch)

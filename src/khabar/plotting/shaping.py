@@ -19,10 +19,11 @@ import arabic_reshaper
 import matplotlib
 from matplotlib import ft2font
 
-try:  # python-bidi >= 0.5
-    from bidi import get_display
-except ImportError:  # pragma: no cover - python-bidi 0.4
+try:  # the pure-Python algorithm mirrors brackets in right-to-left runs (rule L4); the Rust
+    # bidi.get_display of python-bidi 0.5/0.6 does not, and draws "(الكرملين)" as ")الكرملين(".
     from bidi.algorithm import get_display
+except ImportError:  # pragma: no cover - a python-bidi without the pure-Python module
+    from bidi import get_display
 
 __all__ = ["matplotlib_shapes", "needs_bidi", "pillow_shapes", "reshape_for_display", "shape_label"]
 
