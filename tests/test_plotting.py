@@ -256,7 +256,7 @@ def test_arabic_font_has_every_glyph_of_the_labels():
 def test_font_with_presentation_forms_is_usable_without_shaping(monkeypatch):
     monkeypatch.setattr(kp.fonts, "matplotlib_shapes", lambda: False)
     assert kp.fonts._usable("DejaVu Sans")  # has every form the reshaper emits
-    assert not kp.fonts._usable("cmr10")  # ships with matplotlib, has no Arabic
+    assert not kp.fonts._usable("DejaVu Serif")  # ships with matplotlib, has no Arabic
 
 
 def test_missing_glyphs_names_what_the_font_lacks():
@@ -271,6 +271,14 @@ def test_missing_glyphs_rejects_unknown_family():
 def test_chart_warns_naming_characters_and_label():
     with pytest.warns(kp.MissingGlyphWarning, match=r"'كيم 金'.*'金' \(U\+91D1\)"):
         kp.bar_ranked(frame(["كيم 金", "بوتين"]), label="label", value="count")
+
+
+def test_chart_warns_when_an_overridden_font_cannot_draw_arabic():
+    with (
+        pytest.warns(kp.MissingGlyphWarning, match="DejaVu Serif"),
+        kp.house_style(font_family=["DejaVu Serif"]),
+    ):
+        kp.bar_ranked(frame(["بوتين"]), label="label", value="count")
 
 
 # --- chart structure ------------------------------------------------------------------
@@ -432,6 +440,11 @@ def test_save_figure_is_byte_identical_between_processes(tmp_path):
     for fmt in ("png", "svg"):
         first, second = (tmp_path / run / f"f.{fmt}" for run in ("a", "b"))
         assert first.read_bytes() == second.read_bytes(), fmt
+
+
+def test_save_figure_takes_the_axes_a_chart_returns(tmp_path):
+    ax = kp.bar_ranked(frame(LABELS), label="label", value="count")
+    assert kp.save_figure(ax, "bars", out=tmp_path, formats=("png",)) == [tmp_path / "bars.png"]
 
 
 def test_save_figure_rejects_paths_and_unknown_formats(tmp_path):

@@ -11,6 +11,7 @@ from khabar.errors import InputError, KhabarError
 from khabar.ingest import ingest
 from khabar.kwic import kwic
 from khabar.normalize import normalize
+from khabar.sources import find_sources
 from khabar.tokens import Token, ngrams, sentences, tokenize
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "InputError",
     "KhabarError",
     "Token",
+    "find_sources",
     "ingest",
     "keyness",
     "kwic",

@@ -268,7 +268,7 @@ def actors_batch(
     lex = _lexicon(None if extra is None else str(extra))
     docs = list(_docs(batch))
     keyed = [[_key(t) for t in tokens] for _, _, tokens in docs] if discover else []
-    vocab = discovery.Vocabulary.of(itertools.chain.from_iterable(keyed)) if discover else None
+    vocab = discovery.Vocabulary.of(keyed) if discover else None
     rows: list[tuple] = []
     for n, (doc_id, text, tokens) in enumerate(docs):
         sentence_of = sentence_index(sentences(text))

@@ -30,6 +30,7 @@ __all__ = ["Tally", "finish_terms", "keyness", "tally_batch", "term_frequency", 
 
 _SENTENCE_SPLIT_RE = re.compile(r"[.!?؟؛…\n]+")
 _FORMS_SHOWN = 4
+_PEELABLE = frozenset("وفبكلا")  # first letters of words that may carry a clitic
 
 
 @dataclass
@@ -66,7 +67,7 @@ class _Keys(dict):
 
     def __missing__(self, surface: str) -> frozenset[str]:
         norm = normalize(surface)
-        keys = frozenset((norm, *_word_stems(norm)))
+        keys = frozenset((norm, *_word_stems(norm))) if norm[:1] in _PEELABLE else frozenset((norm,))
         self[surface] = keys
         return keys
 

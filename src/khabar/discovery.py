@@ -36,11 +36,16 @@ __all__ = ["Found", "Hints", "Vocabulary", "discover", "load_hints"]
 MIN_UNITS, MAX_UNITS = 2, 4
 _TITLE_SPAN = 8  # words a title may run over before the name (وزير الدولة لشؤون ... فلان)
 _NAME_GAP_RE = re.compile(r"[ \u00a0\-‐–]+")
-_TITLE_GAP_RE = re.compile(r"[\s\"'“”«»()\-–—،,]*")
+_TITLE_GAP_RE = re.compile(r"[\s()،,]*")
+_QUOTES = frozenset("\"'“”«»„")
 _COMMA_GAP_RE = re.compile(r"\s*[،,]\s*")
 _ARTICLE_FORMS = ("وال", "فال", "بال", "كال", "لل")
 _CONJUNCTIONS = "وفبل"
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "تنا")
+_PLURAL_ENDINGS = ("ات", "يون", "يين", "وا")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_LINKS = frozenset({"بن", "بنت"})
 
 
 class Found(NamedTuple):
@@ -67,6 +72,7 @@ class Hints:
     joiners: frozenset[str]
     given: frozenset[str]
     blocked: frozenset[str]
+    things: frozenset[str]
     stopwords: frozenset[str]
     nisba: frozenset[str]
 
@@ -77,19 +83,31 @@ class Hints:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a batch of documents writes: with the article (``definite``) and without (``bare``)."""
+    """What a batch of documents writes: words with the article (``definite``: مسؤول for
+    المسؤول), words without it (``bare``), and given names (``given``: next to بن or بنت)."""
 
     definite: frozenset[str]
     bare: frozenset[str]
+    given: frozenset[str]
 
     @classmethod
-    def of(cls, keys: Iterable[str]) -> Vocabulary:
-        """The vocabulary of a set of match keys."""
-        words = set(keys)
+    def of(cls, docs: Iterable[Sequence[str]]) -> Vocabulary:
+        """The vocabulary of documents given as lists of match keys."""
+        words: set[str] = set()
+        given: set[str] = set()
+        for keys in docs:
+            words.update(keys)
+            for i in [i for i, k in enumerate(keys) if k in _LINKS]:
+                given.update(keys[max(i - 1, 0) : i] + keys[i + 1 : i + 2])
         definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
         definite.update(w[3:] for w in words if w[:3] in _ARTICLE_FORMS[:4] and len(w) > 4)
         definite.update(w[2:] for w in words if w.startswith("لل") and len(w) > 4)
-        return cls(frozenset(definite), frozenset(w for w in words if not w.startswith("ال")))
+        given = {w for w in given if len(w) > 1 and not w.startswith("ال") and w.isalpha()}
+        return cls(
+            frozenset(definite),
+            frozenset(w for w in words if not w.startswith("ال")),
+            frozenset(given - arabic_stopwords() - definite),
+        )
 
 
 def _keys(words: Iterable[str]) -> set[str]:
@@ -144,6 +162,7 @@ def load_hints() -> Hints:
         joiners=frozenset(_keys(raw.get("joiners", []))),
         given=frozenset(_keys(raw.get("given_names", []))),
         blocked=frozenset(blocked),
+        things=frozenset(_keys(raw.get("things", []))),
         stopwords=arabic_stopwords(),
         nisba=nisba,
     )
@@ -169,8 +188,20 @@ class _Reader:
         return self.text[self.tokens[i - 1].end : self.tokens[i].start]
 
     def word(self, k: str) -> bool:
-        """A plain word of the batch or a given name (for a conjunction in front of it)."""
+        """A stopword, a plain word of the batch or a given name (after a conjunction)."""
+        if k in self.hints.stopwords:
+            return True
         return len(k) >= 3 and (k in self.hints.given or k in self.vocab.bare)
+
+    def given(self, i: int) -> bool:
+        """A given name: listed, seen next to بن in the batch, or عبد joined to its second part."""
+        k = self.keys[i]
+        if k.startswith("عبد") and len(k) >= 6:
+            return True
+        if k not in self.hints.given and k not in self.vocab.given:
+            return False
+        # على (on) normalizes like علي (Ali): written with ى, the stopword is meant
+        return not (k in self.hints.stopwords and self.tokens[i].text.endswith("ى"))
 
     def blocked(self, k: str) -> bool:
         hints = self.hints
@@ -180,39 +211,67 @@ class _Reader:
             return True  # والمسؤول، وسامي: a clitic in front makes it no name word
         return (k[2:] if k.startswith("ال") else k) in hints.nisba  # الروسي، أميركيون
 
-    def first_ok(self, k: str) -> bool:
-        """Can ``k`` open a name?"""
-        if k in self.hints.given or (k.startswith("عبد") and len(k) >= 6):
+    def pronoun(self, i: int) -> bool:
+        """Ends in an attached pronoun (قطاره، رحلتها، أنهم)."""
+        norm = self.tokens[i].norm
+        if len(norm) >= 4 and norm.endswith("ه") and norm[-2] not in "يا":
             return True
-        return not self.blocked(k) and not k.startswith("ال") and k not in self.vocab.definite
+        return len(norm) >= 4 and norm.endswith(_PRONOUN_ENDINGS)
 
-    def rest_ok(self, k: str) -> bool:
-        """Can ``k`` continue a name?"""
-        if k in self.hints.given or (k.startswith("ال") and k[2:] in self.hints.given):
-            return True  # تركي، الفيصل
-        if self.blocked(k):
+    def plain(self, i: int) -> bool:
+        """Shaped like an ordinary word: ة, a plural or pronoun ending, tanween, or an
+        accusative ا on a word of the batch (مصدرا، هاتفيا)."""
+        norm, k = self.tokens[i].norm, self.keys[i]
+        if norm.endswith("ة") or self.pronoun(i) or _TANWEEN & set(self.tokens[i].text):
+            return True
+        if len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS):
+            return True
+        return k.endswith("ا") and len(k) >= 4 and k[:-1] in self.vocab.bare
+
+    def first_ok(self, i: int) -> bool:
+        """Can token ``i`` open a name?"""
+        k = self.keys[i]
+        if self.given(i):
+            return True
+        if self.blocked(k) or self.plain(i) or k.startswith("ال"):
             return False
-        if k.startswith("ال"):
-            return k[2:] not in self.vocab.bare
+        return k not in self.vocab.definite
+
+    def rest_ok(self, i: int, *, arab: bool) -> bool:
+        """Can token ``i`` continue a name (``arab``: one that opened with a given name)?"""
+        k = self.keys[i]
+        if self.given(i):
+            return True
+        if k.startswith("ال"):  # النجار، الفيصل: family names follow given names only
+            base = k[2:]
+            if base in self.hints.given or base in self.vocab.given:
+                return arab
+            return arab and base not in self.vocab.bare and not (self.blocked(k) or self.plain(i))
+        if self.blocked(k) or self.plain(i):
+            return False
         return k not in self.vocab.definite
 
     def name_at(self, i: int) -> int | None:
         """Last token of a 2-4 word name that starts at token ``i``, else None."""
         keys, hints, n = self.keys, self.hints, len(self.keys)
-        units, j, last = 0, i, None
+        units, j, last, arab = 0, i, None, False
         while j < n and self.covered[j] is None:
             k = keys[j]
             if j > i and not _NAME_GAP_RE.fullmatch(self.gap(j)):
                 break
             if k in hints.joiners and j + 1 < n and _NAME_GAP_RE.fullmatch(self.gap(j + 1)):
+                arab = arab or units == 0
                 units, last, j = units + 1, j + 1, j + 2
             elif k in hints.links and units and j + 1 < n:
                 j += 1
                 continue
-            elif (self.first_ok(k) if units == 0 else self.rest_ok(k)) and units < MAX_UNITS:
+            elif units == 0 and self.first_ok(j):
+                arab = self.given(j)
+                units, last, j = 1, j, j + 1
+            elif units and self.rest_ok(j, arab=arab):
+                if units == MAX_UNITS:
+                    return None  # longer than a name: no telling where it ends
                 units, last, j = units + 1, j, j + 1
-            elif units == MAX_UNITS and self.rest_ok(k):
-                return None  # longer than a name: no telling where it ends
             else:
                 break
         if last is None or units < MIN_UNITS or keys[last] in hints.links:
@@ -224,9 +283,9 @@ class _Reader:
         last = self.name_at(i)
         if last is None:
             return None
-        if self.keys[i] not in self.hints.given:
-            for j in range(i + 1, last):
-                if self.keys[j] in self.hints.given and self.keys[j - 1] not in self.hints.links:
+        if not self.given(i):
+            for j in range(i + 1, last + 1):
+                if self.given(j) and self.keys[j - 1] not in self.hints.links:
                     inner = self.name_at(j)
                     return self._found(j, inner) if inner is not None else None
         return self._found(i, last)
@@ -263,12 +322,23 @@ class _Reader:
             if not _TITLE_GAP_RE.fullmatch(self.gap(j)):
                 return None
             kind = self.covered[j]
-            if kind == "person" or self.keys[j] in self.hints.stopwords:
-                return None
-            if kind is None and self.first_ok(self.keys[j]):
+            if kind is None and self.first_ok(j):
                 return self.name_from(j)
+            if kind == "person" or self.keys[j] in self.hints.stopwords or self.pronoun(j):
+                return None
             j, steps = j + 1, steps + 1
         return None
+
+    def person(self, found: Found | None) -> Found | None:
+        """``found`` unless it names a thing: in quotes («كونكت آدز») or after شركة, نادي ..."""
+        if found is None or found.first == 0:
+            return found
+        if _QUOTES & set(self.gap(found.first)):
+            return None
+        before = self.keys[found.first - 1]
+        if {before, before[1:]} & self.hints.things:
+            return None
+        return found
 
     def before_title(self, i: int) -> Found | None:
         """The name right before ``، <title>`` at token ``i``."""
@@ -279,7 +349,9 @@ class _Reader:
             if not _NAME_GAP_RE.fullmatch(self.gap(start)):
                 break
             k = self.keys[start - 1]
-            if not (self.rest_ok(k) or k in self.hints.links or k in self.hints.joiners):
+            if not (
+                self.rest_ok(start - 1, arab=True) or k in self.hints.links | self.hints.joiners
+            ):
                 break
             start -= 1
         for s in range(start, i - 1):
@@ -298,7 +370,7 @@ class _Reader:
             if self.hints.verb(k) and i + 1 < len(self.keys):
                 hit = self.name_from(i + 1) if self.gap(i + 1).isspace() else None
             elif (end := self.title_end(i)) is not None:
-                hit = self.after_title(end) or self.before_title(i)
+                hit = self.person(self.after_title(end)) or self.person(self.before_title(i))
             if hit is not None:
                 found.setdefault(hit.first, hit)
         taken: list[Found] = []

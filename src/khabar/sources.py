@@ -33,8 +33,10 @@ from khabar.tokens import tokenize
 __all__ = [
     "COLUMNS",
     "SOURCE_TYPES",
+    "claims_by_source",
     "cue_counts",
     "find_sources",
+    "source_actor_pairs",
     "source_counts",
     "sources_batch",
     "sources_per_doc",
@@ -341,3 +343,40 @@ def _cue_lemma(cue: str, cues: Cues) -> str:
         return cues.lemmas[verb[0]] + (" عن" if keys[-1] == "عن" and len(keys) > 1 else "")
     frames = cues.frames_at(keys, 0)
     return frames[0][0].phrase if frames else cue
+
+
+def source_actor_pairs(sources: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Which sources speak about which actors: sentences where a source is cited and an actor named.
+
+    Args:
+        sources: Rows of ``find_sources``.
+        actors: Rows of ``khabar.find_actors`` on the same corpus.
+
+    Returns:
+        source_id, source_ar, actor_id, actor_ar, sentences (distinct sentences), sorted by
+        sentences (most first), then source and actor.
+    """
+    keys = ["doc_id", "sentence_id"]
+    cited = sources[[*keys, "source_id", "source_ar"]].drop_duplicates()
+    named = actors[[*keys, "actor_id", "actor_ar"]].drop_duplicates()
+    pairs = cited.merge(named, on=keys)
+    table = (
+        pairs.groupby(["source_id", "source_ar", "actor_id", "actor_ar"]).size().rename("sentences")
+    )
+    table = table.reset_index()
+    order = ["sentences", "source_ar", "actor_ar"]
+    return table.sort_values(order, ascending=[False, True, True], kind="mergesort").reset_index(
+        drop=True
+    )
+
+
+def claims_by_source(table: pd.DataFrame) -> pd.DataFrame:
+    """The attributed claims, grouped by source (most cited first), as analysts read them."""
+    claims = table[table["claim"].str.len() > 0]
+    counts = claims.groupby("source_ar")["claim"].transform("size")
+    ordered = claims.assign(_n=counts).sort_values(
+        ["_n", "source_ar", "doc_id", "start"],
+        ascending=[False, True, True, True],
+        kind="mergesort",
+    )
+    return ordered[["source_ar", "doc_id", "cue", "role", "claim"]].reset_index(drop=True)

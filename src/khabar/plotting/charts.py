@@ -46,8 +46,8 @@ def bar_ranked(
     ranked = data.dropna(subset=[value]).sort_values(value, ascending=False, kind="stable")
     ranked = ranked.head(top) if top is not None else ranked
     labels = [str(item) for item in ranked[label]]
-    warn_missing_glyphs([*labels, title, xlabel], where="bar_ranked")
     with styled():
+        warn_missing_glyphs([*labels, title, xlabel], where="bar_ranked")
         ax = ax or _new_axes(rows=len(labels))
         ypos = np.arange(len(labels))
         bars = ax.barh(ypos, ranked[value].to_numpy(dtype=float), color=color or _colors(1)[0])
@@ -82,9 +82,9 @@ def stacked_bars(
     """
     rows = [str(item) for item in table.index]
     columns = [str(item) for item in table.columns]
-    warn_missing_glyphs([*rows, *columns, title, xlabel, ylabel], where="stacked_bars")
     values = table.fillna(0).to_numpy(dtype=float)
     with styled():
+        warn_missing_glyphs([*rows, *columns, title, xlabel, ylabel], where="stacked_bars")
         ax = ax or _new_axes(rows=len(rows) if horizontal else None)
         pos = np.arange(len(rows))
         starts = np.zeros(len(rows))
@@ -98,6 +98,7 @@ def stacked_bars(
         _category_ticks(ax.yaxis if horizontal else ax.xaxis, rows)
         if horizontal:
             ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+            ax.tick_params(axis="y", length=0)
         ax.legend(
             handles,
             [_text(item) for item in columns],
@@ -128,9 +129,9 @@ def heatmap(
     """
     rows = [str(item) for item in table.index]
     columns = [str(item) for item in table.columns]
-    warn_missing_glyphs([*rows, *columns, title], where="heatmap")
     values = table.to_numpy(dtype=float)
     with styled():
+        warn_missing_glyphs([*rows, *columns, title], where="heatmap")
         ax = ax or _new_axes(rows=len(rows))
         image = ax.imshow(values, cmap=cmap, aspect="auto", interpolation="nearest")
         _category_ticks(ax.xaxis, columns, rotate=True)
@@ -172,8 +173,8 @@ def line_chart(
         pd.api.types.is_numeric_dtype(data[x]) or pd.api.types.is_datetime64_any_dtype(data[x])
     )
     xlabels = [str(item) for item in data[x]] if categorical else []
-    warn_missing_glyphs([*series, *xlabels, title, xlabel, ylabel], where="line_chart")
     with styled():
+        warn_missing_glyphs([*series, *xlabels, title, xlabel, ylabel], where="line_chart")
         ax = ax or _new_axes()
         xs = np.arange(len(data)) if categorical else data[x]
         marker = "o" if len(data) <= 30 else None

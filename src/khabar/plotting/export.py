@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 import matplotlib as mpl
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .style import SVG_HASHSALT
@@ -24,7 +25,7 @@ _METADATA = {
 
 
 def save_figure(
-    fig: Figure,
+    fig: Figure | Axes,
     name: str,
     *,
     out: str | Path = "figures",
@@ -37,7 +38,7 @@ def save_figure(
     ``out`` and renamed into place, so a failed save leaves any earlier file intact.
 
     Args:
-        fig: The figure (``ax.figure`` for a chart function's result).
+        fig: The figure, or the Axes a chart function returned.
         name: File stem, without directory or extension.
         out: Directory, created if missing.
         formats: Any of "png", "svg", "pdf".
@@ -50,6 +51,8 @@ def save_figure(
     unknown = [fmt for fmt in formats if fmt not in _METADATA]
     if unknown:
         raise ValueError(f"save_figure: unsupported format(s) {unknown}; use {sorted(_METADATA)}")
+    if isinstance(fig, Axes):
+        fig = fig.figure
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+import matplotlib as mpl
 from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 
@@ -80,15 +81,21 @@ def font_path(family: str) -> str:
         raise ValueError(f"font family {family!r} is not installed for matplotlib") from exc
 
 
-def missing_glyphs(text: str, *, family: str | None = None) -> list[str]:
+def missing_glyphs(text: str, *, family: str | Sequence[str] | None = None) -> list[str]:
     """Return the characters of ``text`` that the font has no glyph for, in order of appearance.
 
     Args:
         text: The label to check.
-        family: A font family; by default the chart fonts (``font_chain()``), where a
-            character is missing only when no font of the chain has it.
+        family: A font family, or a fallback list of them, where a character is missing only
+            when no font of the list has it; by default the chart fonts (``font_chain()``).
+
+    Raises:
+        ValueError: a family is not installed.
     """
-    cmaps = [_cmap(font_path(name)) for name in ([family] if family else font_chain())]
+    if family is None:
+        family = font_chain()
+    families = [family] if isinstance(family, str) else list(family)
+    cmaps = [_cmap(font_path(name)) for name in families]
     return [
         ch
         for ch in dict.fromkeys(str(text))
@@ -98,23 +105,33 @@ def missing_glyphs(text: str, *, family: str | None = None) -> list[str]:
 
 
 def warn_missing_glyphs(labels: Iterable[object], *, where: str) -> None:
-    """Warn, naming the characters and the label, for each label the chart fonts cannot draw.
+    """Warn, naming the characters and the label, for each label the active fonts cannot draw.
 
-    Checks both the logical label and the string actually handed to matplotlib.
+    Checks both the logical label and the string actually handed to matplotlib, against the
+    installed families of ``rcParams["font.family"]`` (the house style's ``font_chain()``).
     """
+    families = [name for name in mpl.rcParams["font.family"] if _installed(name)] or font_chain()
     for label in labels:
         if label is None:
             continue
         text = str(label)
-        missing = missing_glyphs(text + shape_label(text))
+        missing = missing_glyphs(text + shape_label(text), family=families)
         if missing:
             chars = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing)
             warnings.warn(
                 f"{where}: label {text!r} has characters with no glyph in "
-                f"{' / '.join(font_chain())}: {chars}; they will show as empty boxes",
+                f"{' / '.join(families)}: {chars}; they will show as empty boxes",
                 MissingGlyphWarning,
                 stacklevel=3,
             )
+
+
+def _installed(family: str) -> bool:
+    try:
+        font_path(family)
+    except ValueError:
+        return False
+    return True
 
 
 def _usable(family: str) -> bool:
