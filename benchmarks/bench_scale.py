@@ -23,7 +23,11 @@ from pathlib import Path
 
 from _corpus import load_texts
 
-TARGETS = {"memory": "peak RSS of the streamed run < corpus/2 + 300 MB", "dask": ">= 1.6x local", "flat": "MB/s within 20%"}
+TARGETS = {
+    "memory": "peak RSS of the streamed run < corpus/2 + 300 MB",
+    "dask": ">= 1.6x local",
+    "flat": "MB/s within 20%",
+}
 
 
 def build_corpus(texts: list[str], path: Path, megabytes: float) -> float:
@@ -47,14 +51,20 @@ def run_once(path: str, engine: str, table_out: str) -> None:
     if engine == "dask":
         from distributed import Client, LocalCluster
 
-        client = Client(LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40))
+        client = Client(
+            LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40)
+        )
     corpus = khabar.load_corpus(path, lazy=True)
     start = time.perf_counter()
     table = khabar.term_frequency(corpus, engine=engine, progress=False)
     seconds = time.perf_counter() - start
     table.to_parquet(table_out)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = max(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024).values()) if client else 0
+    workers = (
+        max(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024).values())
+        if client
+        else 0
+    )
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "worker_peak_mb": workers}))
     if client:
         client.close()
@@ -68,7 +78,9 @@ def measure(path: Path, engine: str, table_out: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", help="JSONL corpus with a text field (default: the seeds)")
+    parser.add_argument(
+        "path", nargs="?", help="JSONL corpus with a text field (default: the seeds)"
+    )
     parser.add_argument("--sizes", type=float, nargs="+", default=[25, 50, 100, 200])
     parser.add_argument("--keep", help="write the corpora here instead of a temporary folder")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
@@ -81,20 +93,23 @@ def main() -> None:
     texts = load_texts(args.path, min_mb=0)
     folder = Path(args.keep or tempfile.mkdtemp(prefix="khabar-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"{'MB':>6} {'local MB/s':>10} {'local peak MB':>13} {'bound MB':>8} {'dask MB/s':>9} {'speedup':>7} {'identical':>9}")
+    header = ("MB", "local MB/s", "local peak MB", "bound MB", "dask MB/s", "speedup", "identical")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (6, 10, 13, 8, 9, 7, 9), strict=True)))
     rates = []
     for size in args.sizes:
         path = folder / f"corpus-{int(size)}mb.jsonl"
         mb = build_corpus(texts, path, size)
         local = measure(path, "local", folder / "local.parquet")
         dask = measure(path, "dask", folder / "dask.parquet")
-        same = pd.read_parquet(folder / "local.parquet").equals(pd.read_parquet(folder / "dask.parquet"))
+        same = pd.read_parquet(folder / "local.parquet").equals(
+            pd.read_parquet(folder / "dask.parquet")
+        )
         local_rate, dask_rate = mb / local["seconds"], mb / dask["seconds"]
         rates.append(local_rate)
         bound = mb / 2 + 300
         print(
             f"{mb:6.0f} {local_rate:10.2f} {local['peak_mb']:13.0f} {bound:8.0f} {dask_rate:9.2f} "
-            f"{dask_rate / local_rate:6.2f}x {str(same):>9}"
+            f"{dask_rate / local_rate:6.2f}x {same!s:>9}"
         )
         path.unlink()
     spread = (max(rates) - min(rates)) / max(rates)

@@ -13,19 +13,28 @@ from .conftest import SEEDS_DIR
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory):
     """About 3,000 documents: the seed paragraphs, each with a varying tail."""
-    paragraphs = [p for seed in sorted(SEEDS_DIR.glob("*.txt")) for p in seed.read_text(encoding="utf-8").split("\n") if len(p) > 40]
+    paragraphs = [
+        p
+        for seed in sorted(SEEDS_DIR.glob("*.txt"))
+        for p in seed.read_text(encoding="utf-8").split("\n")
+        if len(p) > 40
+    ]
     path = tmp_path_factory.mktemp("scale") / "feed.jsonl"
     with path.open("w", encoding="utf-8") as out:
         for i in range(3000):
             text = f"{paragraphs[i % len(paragraphs)]} وقال مصدر رقم {i % 97}."
-            out.write(json.dumps({"text": text, "outlet": f"outlet {i % 3}"}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({"text": text, "outlet": f"outlet {i % 3}"}, ensure_ascii=False) + "\n"
+            )
     return path
 
 
 @pytest.fixture(scope="module")
 def client():
     distributed_ = pytest.importorskip("distributed")
-    cluster = distributed_.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40)
+    cluster = distributed_.LocalCluster(
+        n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40
+    )
     with distributed_.Client(cluster) as dask_client:
         yield dask_client
     cluster.close()

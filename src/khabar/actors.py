@@ -11,6 +11,7 @@ reports them apart. People missing from the dictionary come from ``khabar.discov
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -27,7 +28,7 @@ from khabar.clitics import stems
 from khabar.corpus import Corpus
 from khabar.cues import load_cues
 from khabar.engine import run_batches
-from khabar.lexicon import Entry, PhraseMatcher, load_entries, match_key, phrase_key
+from khabar.lexicon import Entry, Match, PhraseMatcher, load_entries, match_key, phrase_key
 from khabar.tokens import Token, sentence_index, sentences, tokenize
 from khabar.wordlists import arabic_stopwords, protected_words
 
@@ -39,9 +40,11 @@ __all__ = [
     "co_mention_matrix",
     "co_mentions",
     "count_co_mentions",
+    "count_mentions",
     "descriptors_batch",
     "find_actors",
     "find_descriptors",
+    "in_context",
     "mentions_per_doc",
 ]
 
@@ -50,10 +53,13 @@ COLUMNS = (
     "sentence_id", "form",
 )  # fmt: skip
 DESCRIPTOR_COLUMNS = (
-    "doc_id", "actor_id", "actor_en", "actor_ar", "surface", "start", "end", "sentence_id",
+    "doc_id", "actor_id", "actor_en", "actor_ar", "descriptor", "surface", "start", "end",
+    "sentence_id",
 )  # fmt: skip
 UNLISTED = "unlisted:"
 _INT_COLUMNS = {"start": "int64", "end": "int64", "sentence_id": "int64"}
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _NEXT_TO_RE = re.compile(r"[\s\"'“”«»„()\-–—،,]*")
 #: A descriptor after these is part of a longer title (نائب رئيس الوزراء الصيني، ولي ولي العهد).
@@ -71,34 +77,43 @@ class _Mention(NamedTuple):
     form: str
 
 
+class _Phrase(NamedTuple):
+    """What a dictionary phrase stands for: ``form`` name, short or descriptor, of ``ids``."""
+
+    form: str
+    ids: tuple[str, ...]
+    head: str  # the phrase's first word (match key)
+    written: str  # the phrase as the dictionary writes it
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     entries: dict[str, Entry]
-    names: PhraseMatcher  # variant -> ("name", id); short form -> ("short", ids)
-    descriptors: PhraseMatcher  # descriptor -> ids
+    names: PhraseMatcher  # variants and short forms -> _Phrase
+    descriptors: PhraseMatcher  # descriptors -> _Phrase
     descriptor_keys: dict[str, tuple[tuple[str, ...], ...]]
     continues: frozenset[str]  # words that continue some listed name after a short form
+    given: frozenset[str]  # given names: a short form after one is someone else's surname
+    named_after: frozenset[str]  # مركز، جامعة ...: a person's name after one names a place
+    stopwords: frozenset[str]
     own_adjectives: dict[str, frozenset[str]]
     nationalities: frozenset[str]
 
 
-def _name_phrases(entries: Sequence[Entry]) -> list[tuple[str, tuple]]:
-    """Variants first (a variant wins over a short form of the same spelling), then short forms."""
-    variants: dict[tuple[str, ...], tuple[str, str]] = {}
-    shorts: dict[tuple[str, ...], list[str]] = {}
-    written: dict[tuple[str, ...], str] = {}
-    for entry in entries:
-        for phrase in entry.variants:
-            key = phrase_key(phrase)
-            variants.setdefault(key, ("name", entry.id))
-            written.setdefault(key, phrase)
-        for phrase in entry.short:
-            key = phrase_key(phrase)
-            shorts.setdefault(key, []).append(entry.id)
-            written.setdefault(key, phrase)
-    pairs = [(written[k], v) for k, v in variants.items()]
-    pairs += [(written[k], ("short", tuple(ids))) for k, ids in shorts.items() if k not in variants]
-    return pairs
+def _phrases(entries: Sequence[Entry], fields: Sequence[str]) -> list[tuple[str, _Phrase]]:
+    """(phrase, _Phrase) for the entries' phrases in ``fields``; a key keeps its first field."""
+    found: dict[tuple[str, ...], tuple[str, str, list[str]]] = {}
+    for field in fields:
+        for entry in entries:
+            for phrase in getattr(entry, field):
+                key = phrase_key(phrase)
+                if key and (key not in found or found[key][1] == field):
+                    found.setdefault(key, (phrase, field, []))[2].append(entry.id)
+    form = {"variants": "name", "short": "short", "descriptors": "descriptor"}
+    return [
+        (phrase, _Phrase(form[field], tuple(dict.fromkeys(ids)), key[0], phrase))
+        for key, (phrase, field, ids) in found.items()
+    ]
 
 
 def _continuations(entries: Sequence[Entry]) -> frozenset[str]:
@@ -129,20 +144,18 @@ def _own_adjectives(entries: Sequence[Entry], nationalities: frozenset[str]) -> 
 def _lexicon(extra: str | None) -> _Lexicon:
     entries = load_entries("actors", extra=extra)
     nationalities = frozenset(key[0] for key in load_cues().nationalities)
-    descriptors: dict[tuple[str, ...], list[str]] = {}
-    written: dict[tuple[str, ...], str] = {}
-    for entry in entries:
-        for phrase in entry.descriptors:
-            descriptors.setdefault(phrase_key(phrase), []).append(entry.id)
-            written.setdefault(phrase_key(phrase), phrase)
+    hints = discovery.load_hints()
     return _Lexicon(
         entries={e.id: e for e in entries},
-        names=PhraseMatcher(_name_phrases(entries)),
-        descriptors=PhraseMatcher((written[k], tuple(ids)) for k, ids in descriptors.items()),
+        names=PhraseMatcher(_phrases(entries, ["variants", "short"])),
+        descriptors=PhraseMatcher(_phrases(entries, ["descriptors"])),
         descriptor_keys={
             e.id: tuple(phrase_key(d) for d in e.descriptors) for e in entries if e.descriptors
         },
         continues=_continuations(entries),
+        given=hints.given | hints.joiners,
+        named_after=hints.named_after,
+        stopwords=frozenset(match_key(w) for w in arabic_stopwords()),
         own_adjectives=_own_adjectives(entries, nationalities),
         nationalities=nationalities,
     )
@@ -177,8 +190,29 @@ def _other_country(
     return following in lex.nationalities and following not in own
 
 
-def _continues_name(lex: _Lexicon, tokens: Sequence[Token], last: int, text: str) -> bool:
-    return _soft(text, tokens, last + 1) and _key(tokens[last + 1]) in lex.continues
+def _through_article(token: Token, head: str) -> bool:
+    """Whether a match saw through an article its phrase lacks (السورية is not سورية)."""
+    if head.startswith("ال"):
+        return False
+    key = _key(token)
+    return not (key.endswith(head) and key[: len(key) - len(head)] in _PROCLITICS)
+
+
+def _someone_else(lex: _Lexicon, tokens: Sequence[Token], match: Match, text: str) -> bool:
+    """A bare short form that is part of another name or a plain adjective.
+
+    كيم جونغ ... (a word of another listed name follows), ماهر الأسد / آل عون (a given name or
+    آل before it), الرئيس السوداني (a nisba-shaped short form after a definite word).
+    """
+    if _soft(text, tokens, match.last + 1) and _key(tokens[match.last + 1]) in lex.continues:
+        return True
+    if not _soft(text, tokens, match.first):
+        return False
+    before = _key(tokens[match.first - 1])
+    if before in lex.given or (before.startswith("عبد") and len(before) >= 6):
+        return True
+    head = match.value.head
+    return head.startswith("ال") and head.endswith("ي") and before.startswith(_DEFINITE)
 
 
 def _descriptor_before(
@@ -200,21 +234,23 @@ def _mentions(text: str, tokens: Sequence[Token], lex: _Lexicon) -> list[_Mentio
     named: set[str] = set()
     found: list[_Mention] = []
     for match in lex.names.find(tokens, text):
-        form, ids = match.value
-        if form == "name":
-            if _other_country(lex, ids, tokens, match.last, text):
-                continue
-            found.append(_Mention(match.first, match.last, ids, "name"))
-            if lex.entries[ids].short:
-                named.add(ids)
+        phrase: _Phrase = match.value
+        if _through_article(tokens[match.first], phrase.head):
             continue
-        if _continues_name(lex, tokens, match.last, text):
+        if phrase.form == "name" and len(phrase.ids) == 1:
+            if not _other_country(lex, phrase.ids[0], tokens, match.last, text):
+                found.append(_Mention(match.first, match.last, phrase.ids[0], "name"))
+                named.add(phrase.ids[0])
             continue
-        who = [i for i in ids if i in named] or [
-            i for i in ids if _descriptor_before(lex, i, tokens, match.first, text)
+        if phrase.form == "short" and _someone_else(lex, tokens, match, text):
+            continue
+        # a short form that is also a function word (لي، لولا) needs its descriptor before it
+        earlier = [] if phrase.head in lex.stopwords else [i for i in phrase.ids if i in named]
+        who = earlier or [
+            i for i in phrase.ids if _descriptor_before(lex, i, tokens, match.first, text)
         ]
         if len(who) == 1:
-            found.append(_Mention(match.first, match.last, who[0], "short"))
+            found.append(_Mention(match.first, match.last, who[0], phrase.form))
     return found
 
 
@@ -226,24 +262,43 @@ def _covered(n: int, mentions: Iterable[_Mention], lex: _Lexicon) -> list[str | 
     return covered
 
 
-def _row(doc_id: str, text: str, tokens: Sequence[Token], m: _Mention, entry: Entry | None,
-         sentence_of) -> tuple:  # fmt: skip
-    start, end = tokens[m.first].start, tokens[m.last].end
-    return (
-        doc_id, entry.id, entry.en, entry.ar, entry.kind, text[start:end], start, end,
-        sentence_of(start), m.form,
-    )  # fmt: skip
+def _names_a_place(lex: _Lexicon, tokens: Sequence[Token], first: int, text: str) -> bool:
+    """A person's name after مركز، جامعة ... (مركز الملك سلمان): the name of a place."""
+    if not _soft(text, tokens, first):
+        return False
+    before = _key(tokens[first - 1])
+    return before in lex.named_after or before[1:] in lex.named_after
 
 
-def _discovered_rows(doc_id, text, tokens, keys, mentions, lex, vocab, sentence_of) -> list[tuple]:
+def _discovered(
+    text: str, tokens: list[Token], keys: list[str], mentions: list[_Mention], lex, vocab
+) -> list[_Mention]:
+    """Mentions of unlisted people (actor_id ``unlisted:<name>``, form ``discovered``)."""
     covered = _covered(len(tokens), mentions, lex)
+    found = discovery.discover(tokens, keys, text, covered=covered, vocab=vocab)
+    return [_Mention(f.first, f.last, UNLISTED + f.name, f.display) for f in found]
+
+
+def _doc_rows(
+    doc_id: str, text: str, tokens: list[Token], lex: _Lexicon, *, keys=None, vocab=None
+) -> list[tuple]:
+    sentence_of = sentence_index(sentences(text))
+    mentions = _mentions(text, tokens, lex)
+    if vocab is not None:
+        mentions = sorted(mentions + _discovered(text, tokens, keys, mentions, lex, vocab))
     rows = []
-    for hit in discovery.discover(tokens, keys, text, covered=covered, vocab=vocab):
-        start, end = tokens[hit.first].start, tokens[hit.last].end
-        rows.append((
-            doc_id, UNLISTED + hit.name, "(unlisted)", hit.display, "person", text[start:end],
-            start, end, sentence_of(start), "discovered",
-        ))  # fmt: skip
+    for m in mentions:
+        entry = lex.entries.get(m.actor_id)
+        kind = entry.kind if entry else "person"
+        if kind == "person" and _names_a_place(lex, tokens, m.first, text):
+            continue
+        start, end = tokens[m.first].start, tokens[m.last].end
+        if entry is None:  # discovered: the form field carries the name as first written
+            head = (m.actor_id, "(unlisted)", m.form, "person")
+            form = "discovered"
+        else:
+            head, form = (entry.id, entry.en, entry.ar, entry.kind), m.form
+        rows.append((doc_id, *head, text[start:end], start, end, sentence_of(start), form))
     return rows
 
 
@@ -271,17 +326,8 @@ def actors_batch(
     vocab = discovery.Vocabulary.of(keyed) if discover else None
     rows: list[tuple] = []
     for n, (doc_id, text, tokens) in enumerate(docs):
-        sentence_of = sentence_index(sentences(text))
-        mentions = _mentions(text, tokens, lex)
-        doc_rows = [
-            _row(doc_id, text, tokens, m, lex.entries[m.actor_id], sentence_of) for m in mentions
-        ]
-        if discover:
-            doc_rows += _discovered_rows(
-                doc_id, text, tokens, keyed[n], mentions, lex, vocab, sentence_of
-            )
-            doc_rows.sort(key=lambda row: row[6])
-        rows.extend(doc_rows)
+        keys = keyed[n] if discover else None
+        rows.extend(_doc_rows(doc_id, text, tokens, lex, keys=keys, vocab=vocab))
     return _frame(rows, COLUMNS)
 
 
@@ -338,8 +384,10 @@ def _descriptor_rows(doc_id: str, text: str, tokens: list[Token], lex: _Lexicon)
     sentence_of = None
     rows = []
     for match in lex.descriptors.find(tokens, text):
-        who = [i for i in match.value if i in named]
-        if len(who) != 1 or _inside_title(lex, tokens, match.first, match.last, text):
+        who = [i for i in match.value.ids if i in named]
+        if len(who) != 1 or _through_article(tokens[match.first], match.value.head):
+            continue
+        if _inside_title(lex, tokens, match.first, match.last, text):
             continue
         nearby = (after.get(match.first - 1), before.get(match.last + 1))
         if (nearby[0] == who[0] and _soft(text, tokens, match.first, pattern=_NEXT_TO_RE)) or (
@@ -350,7 +398,8 @@ def _descriptor_rows(doc_id: str, text: str, tokens: list[Token], lex: _Lexicon)
         entry = lex.entries[who[0]]
         start, end = tokens[match.first].start, tokens[match.last].end
         rows.append((
-            doc_id, entry.id, entry.en, entry.ar, text[start:end], start, end, sentence_of(start),
+            doc_id, entry.id, entry.en, entry.ar, match.value.written, text[start:end], start,
+            end, sentence_of(start),
         ))  # fmt: skip
     return rows
 
@@ -389,7 +438,8 @@ def find_descriptors(
     longer title (نائب رئيس الوزراء الصيني) or before السابق and the like.
 
     Returns:
-        Columns ``DESCRIPTOR_COLUMNS``, in document then text order.
+        Columns ``DESCRIPTOR_COLUMNS`` in document then text order: ``descriptor`` is the
+        dictionary phrase, ``surface`` the text as written (للزعيم الكوري الشمالي).
     """
     options = {} if extra is None else {"extra": str(extra)}
     parts = [
@@ -402,7 +452,12 @@ def find_descriptors(
     return pd.concat(parts, ignore_index=True) if parts else _frame([], DESCRIPTOR_COLUMNS)
 
 
-def _summary(table: pd.DataFrame) -> pd.DataFrame:
+def count_mentions(table: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per actor from ``find_actors`` rows, most mentioned first (ties by English name).
+
+    Returns:
+        actor_id, actor_en, actor_ar, kind, mentions, doc_count (articles naming the actor).
+    """
     keys = ["actor_id", "actor_en", "actor_ar", "kind"]
     if table.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in keys}).assign(
@@ -433,7 +488,7 @@ def actor_counts(
 
     Sorted by mentions (most first), then English name.
     """
-    return _summary(
+    return count_mentions(
         find_actors(corpus, discover=discover, engine=engine, progress=progress, extra=extra)
     )
 
@@ -544,3 +599,42 @@ def co_mention_matrix(pairs: pd.DataFrame, *, top: int | None = None) -> pd.Data
     matrix = matrix.reindex(index=order, columns=order, fill_value=0).astype("int64")
     matrix.index.name = matrix.columns.name = None
     return matrix
+
+
+def in_context(corpus: Corpus, table: pd.DataFrame, actor: str, *, window: int = 5) -> pd.DataFrame:
+    """Every counted mention of ``actor`` with ``window`` words either side.
+
+    Built from ``find_actors`` rows, so it shows exactly what was counted: bare short forms
+    resolved to the actor (كيم) are in, other people who share a word (كيم جونغ إيل) are out.
+
+    Args:
+        corpus: The documents ``table`` was found in.
+        table: Rows of ``find_actors``.
+        actor: The actor's id, Arabic name or English name (كيم جونغ أون, kim_jong_un).
+        window: Words of context on each side.
+
+    Returns:
+        doc_id, pre, keyword, post, form, start, end.
+    """
+    columns = ["doc_id", "pre", "keyword", "post", "form", "start", "end"]
+    rows = table[table[["actor_id", "actor_ar", "actor_en"]].eq(actor).any(axis=1)]
+    wanted = set(rows["doc_id"])
+    texts = {
+        doc_id: text
+        for batch in corpus.iter_batches()
+        for doc_id, text in zip(batch["doc_id"], batch["text"], strict=True)
+        if doc_id in wanted
+    }
+    starts = {doc_id: [t.start for t in tokenize(text)] for doc_id, text in texts.items()}
+    ends = {doc_id: [t.end for t in tokenize(text)] for doc_id, text in texts.items()}
+    out = []
+    for row in rows.itertuples():
+        text, first = texts[row.doc_id], bisect.bisect_left(starts[row.doc_id], row.start)
+        last = bisect.bisect_left(ends[row.doc_id], row.end)
+        before = starts[row.doc_id][max(first - window, 0)] if first else row.start
+        after = ends[row.doc_id][min(last + window, len(ends[row.doc_id]) - 1)]
+        out.append((
+            row.doc_id, " ".join(text[before : row.start].split()), row.surface,
+            " ".join(text[row.end : after].split()), row.form, row.start, row.end,
+        ))  # fmt: skip
+    return pd.DataFrame(out, columns=columns).astype({"start": "int64", "end": "int64"})

@@ -67,7 +67,9 @@ class _Keys(dict):
 
     def __missing__(self, surface: str) -> frozenset[str]:
         norm = normalize(surface)
-        keys = frozenset((norm, *_word_stems(norm))) if norm[:1] in _PEELABLE else frozenset((norm,))
+        keys = (
+            frozenset((norm, *_word_stems(norm))) if norm[:1] in _PEELABLE else frozenset((norm,))
+        )
         self[surface] = keys
         return keys
 

@@ -73,6 +73,8 @@ class Hints:
     given: frozenset[str]
     blocked: frozenset[str]
     things: frozenset[str]
+    named_after: frozenset[str]
+    cue_words: frozenset[str]  # every word that may start a cue, clitics included
     stopwords: frozenset[str]
     nisba: frozenset[str]
 
@@ -138,6 +140,15 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(others - people)
 
 
+def _cue_words(verbs: Iterable[str], titles: Iterable[str]) -> frozenset[str]:
+    words = {p + v for v in verbs for p in ("", "و", "ف")}
+    for title in titles:
+        words.update(p + title for p in ("", *_CONJUNCTIONS))
+        if title.startswith("ال"):
+            words.add("لل" + title[2:])
+    return frozenset(words)
+
+
 @cache
 def load_hints() -> Hints:
     """The discovery cues of ``data/actors.yaml`` plus stopwords and dictionary words."""
@@ -162,7 +173,9 @@ def load_hints() -> Hints:
         joiners=frozenset(_keys(raw.get("joiners", []))),
         given=frozenset(_keys(raw.get("given_names", []))),
         blocked=frozenset(blocked),
-        things=frozenset(_keys(raw.get("things", []))),
+        things=frozenset(_keys(raw.get("things", [])) | _keys(raw.get("named_after", []))),
+        named_after=frozenset(_keys(raw.get("named_after", []))),
+        cue_words=_cue_words(verbs, titles | set(title_phrases)),
         stopwords=arabic_stopwords(),
         nisba=nisba,
     )
@@ -193,12 +206,16 @@ class _Reader:
             return True
         return len(k) >= 3 and (k in self.hints.given or k in self.vocab.bare)
 
-    def given(self, i: int) -> bool:
+    def given_key(self, k: str) -> bool:
         """A given name: listed, seen next to بن in the batch, or عبد joined to its second part."""
+        return (
+            k in self.hints.given or k in self.vocab.given or (k.startswith("عبد") and len(k) >= 6)
+        )
+
+    def given(self, i: int) -> bool:
+        """Token ``i`` is a given name (not the stopword على written like علي)."""
         k = self.keys[i]
-        if k.startswith("عبد") and len(k) >= 6:
-            return True
-        if k not in self.hints.given and k not in self.vocab.given:
+        if not self.given_key(k):
             return False
         # على (on) normalizes like علي (Ali): written with ى, the stopword is meant
         return not (k in self.hints.stopwords and self.tokens[i].text.endswith("ى"))
@@ -226,7 +243,12 @@ class _Reader:
             return True
         if len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS):
             return True
-        return k.endswith("ا") and len(k) >= 4 and k[:-1] in self.vocab.bare
+        stem = k[:-1]  # an accusative ا on a word of the batch: مصدرا، هاتفا
+        return (
+            k.endswith("ا")
+            and len(k) >= 4
+            and (stem in self.vocab.bare or stem in self.vocab.definite)
+        )
 
     def first_ok(self, i: int) -> bool:
         """Can token ``i`` open a name?"""
@@ -244,7 +266,7 @@ class _Reader:
             return True
         if k.startswith("ال"):  # النجار، الفيصل: family names follow given names only
             base = k[2:]
-            if base in self.hints.given or base in self.vocab.given:
+            if self.given_key(base):
                 return arab
             return arab and base not in self.vocab.bare and not (self.blocked(k) or self.plain(i))
         if self.blocked(k) or self.plain(i):
@@ -363,7 +385,9 @@ class _Reader:
     def cued(self) -> list[Found]:
         """Names next to a cue, in text order, without overlaps."""
         found: dict[int, Found] = {}
-        for i, k in enumerate(self.keys):
+        cues = self.hints.cue_words
+        for i in [i for i, k in enumerate(self.keys) if k in cues]:
+            k = self.keys[i]
             if self.covered[i] is not None:
                 continue
             hit = None
@@ -404,7 +428,7 @@ def _surnames(reader: _Reader, full: list[Found]) -> list[Found]:
     first_seen: dict[str, Found] = {}
     for hit in full:
         surname = hit.key[-1]
-        if surname not in reader.hints.given and len(hit.key) > 1:
+        if len(hit.key) > 1 and not (reader.given_key(surname) or reader.blocked(surname)):
             first_seen.setdefault(surname, hit)
     keys, out = reader.keys, []
     for i in range(1, len(keys)):

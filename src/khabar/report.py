@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -129,6 +130,8 @@ def run_report(
     with tempfile.TemporaryDirectory() as scratch:
         for notebook in find_notebooks(notebooks):
             target = Path(scratch) / notebook.name
+            if progress:
+                print(f"{notebook.name}:", file=sys.stderr, flush=True)
             try:
                 _execute(notebook, target, parameters=parameters, progress=progress)
             except Exception as error:  # papermill raises its own and kernel errors
