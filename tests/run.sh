@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
-export PIP_DISABLE_PIP_VERSION_CHECK=1 MPLBACKEND=Agg
+export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 fresh_env() {  # fresh_env DIR PIP_ARGS...
   local dir="$1"; shift

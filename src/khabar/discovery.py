@@ -241,8 +241,8 @@ class _Reader:
         norm, k = self.tokens[i].norm, self.keys[i]
         if norm.endswith("ة") or self.pronoun(i) or _TANWEEN & set(self.tokens[i].text):
             return True
-        if len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS):
-            return True
+        if (len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS)) or norm.endswith(("ئا", "ءا")):
+            return True  # أميركيون، مذكرات، شيئا
         stem = k[:-1]  # an accusative ا on a word of the batch: مصدرا، هاتفا
         return (
             k.endswith("ا")
