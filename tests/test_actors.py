@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import khabar
 from khabar import Corpus
 from khabar.actors import (
     actor_counts,
@@ -184,9 +185,7 @@ def test_co_mentions_count_pairs_symmetrically():
     assert matrix.loc["فلاديمير بوتين", "كيم جونغ أون"] == 2
     assert matrix.loc["بكين", "كيم جونغ أون"] == 0
     by_doc = count_co_mentions(find_actors(corpus), level="doc", kinds=["person"])
-    assert by_doc[["actor_a", "actor_b", "count"]].values.tolist() == [
-        ["kim_jong_un", "putin", 1]
-    ]
+    assert by_doc[["actor_a", "actor_b", "count"]].values.tolist() == [["kim_jong_un", "putin", 1]]
 
 
 def test_mentions_per_doc_is_a_doc_by_actor_table(mentions, doc_ids):
@@ -284,3 +283,15 @@ def test_any_text_gives_rows_that_point_at_it(text):
         table = actors_batch(batch, discover=discover)
         for row in table.itertuples():
             assert text[row.start : row.end] == row.surface
+
+
+def test_corpus_folder_dictionary_is_used_without_asking(tmp_path):
+    (tmp_path / "a.txt").write_text("قال الوزير سامح النجار إن الاجتماع مفيد", encoding="utf-8")
+    khabar.ingest([tmp_path / "a.txt"], tmp_path / "c")
+    (tmp_path / "c" / "actors.yaml").write_text(
+        "actors:\n  - id: najjar\n    en: Sameh Najjar\n    ar: سامح النجار\n    kind: person\n"
+        "    variants: [سامح النجار]\n",
+        encoding="utf-8",
+    )
+    rows = khabar.find_actors(khabar.load_corpus(tmp_path / "c"))
+    assert rows["actor_id"].tolist() == ["najjar"]

@@ -15,6 +15,7 @@ from khabar.sources import (
     MEDIA_TYPES,
     cue_counts,
     find_sources,
+    source_actor_pairs,
     source_counts,
     sources_batch,
     sources_per_doc,
@@ -360,3 +361,14 @@ def test_any_text_gives_rows_inside_the_text(text):
     for row in found.itertuples():
         assert 0 <= row.start < row.end <= len(text)
         assert text[row.start : row.end] == row.surface
+
+
+def test_source_actor_pairs_count_sentences_and_skip_the_source_itself():
+    corpus = khabar.Corpus.from_texts(
+        ["وقال الكرملين إن بوتين سيلتقي كيم جونغ أون. وذكرت رويترز أن بوتين وصل."]
+    )
+    pairs = source_actor_pairs(find_sources(corpus), khabar.find_actors(corpus))
+    found = {(r.source_id, r.actor_id): r.sentences for r in pairs.itertuples()}
+    assert found[("kremlin", "putin")] == 1
+    assert found[("reuters", "putin")] == 1
+    assert ("kremlin", "kremlin") not in found

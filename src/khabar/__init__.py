@@ -5,6 +5,7 @@ draw charts whose Arabic labels are shaped right on every matplotlib.
 """
 
 from khabar import overview
+from khabar.actors import co_mentions, find_actors
 from khabar.corpus import Corpus, load_corpus
 from khabar.counts import keyness, term_frequency, tfidf
 from khabar.errors import InputError, KhabarError
@@ -19,6 +20,8 @@ __all__ = [
     "InputError",
     "KhabarError",
     "Token",
+    "co_mentions",
+    "find_actors",
     "find_sources",
     "ingest",
     "keyness",

@@ -60,6 +60,7 @@ class Corpus:
         self._batches = batches
         self._partitions = partitions
         self.name = name
+        self.path: Path | None = None
 
     @classmethod
     def from_texts(
@@ -107,6 +108,12 @@ class Corpus:
             seen += len(batch)
             yield batch
 
+    def dictionary(self, file_name: str) -> Path | None:
+        """A corpus's own dictionary file (e.g. ``actors.yaml`` in its folder), if it has one."""
+        if self.path is not None and self.path.is_dir() and (self.path / file_name).is_file():
+            return self.path / file_name
+        return None
+
     def partitions(self, target_bytes: int) -> list[Callable[..., Iterator[pd.DataFrame]]] | None:
         """Readers of independent byte ranges of a lazy corpus, or None if it cannot be split."""
         return self._partitions(target_bytes) if self._partitions is not None else None
@@ -130,7 +137,9 @@ class Corpus:
                 if isinstance(value, list | tuple | set)
                 else docs[column] == value
             )
-        return Corpus(docs[keep].reset_index(drop=True), name=self.name)
+        subset = Corpus(docs[keep].reset_index(drop=True), name=self.name)
+        subset.path = self.path
+        return subset
 
     def text(self, doc_id: str) -> str:
         """The text of one document."""
@@ -186,8 +195,12 @@ def load_corpus(path: str | Path = "corpus", *, lazy: bool = False, strict: bool
     if lazy:
         is_jsonl = path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson")
         partitions = _jsonl_partitioner(path) if is_jsonl else None
-        return Corpus(batches=factory, partitions=partitions, name=name)
+        corpus = Corpus(batches=factory, partitions=partitions, name=name)
+        corpus.path = path
+        return corpus
     batches = list(Corpus(batches=factory).iter_batches())
     if not batches:
         raise InputError("no readable documents", path=path)
-    return Corpus(pd.concat(batches, ignore_index=True), name=name)
+    corpus = Corpus(pd.concat(batches, ignore_index=True), name=name)
+    corpus.path = path
+    return corpus

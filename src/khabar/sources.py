@@ -279,6 +279,7 @@ def find_sources(
     Returns:
         Columns ``COLUMNS``, in document order then text order.
     """
+    extra = extra if extra is not None else corpus.dictionary("sources.yaml")
     options = {} if extra is None else {"extra": str(extra)}
     parts = [
         p
@@ -357,9 +358,14 @@ def source_actor_pairs(sources: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFr
         sentences (most first), then source and actor.
     """
     keys = ["doc_id", "sentence_id"]
-    cited = sources[[*keys, "source_id", "source_ar"]].drop_duplicates()
-    named = actors[[*keys, "actor_id", "actor_ar"]].drop_duplicates()
-    pairs = cited.merge(named, on=keys)
+    cited = sources[[*keys, "source_id", "source_ar", "start", "end"]]
+    named = actors[[*keys, "actor_id", "actor_ar", "start", "end"]]
+    pairs = cited.merge(named, on=keys, suffixes=("_source", "_actor"))
+    # The source's own name (الكرملين cited as a source) is not an actor it speaks about.
+    inside = (pairs["start_actor"] < pairs["end_source"]) & (
+        pairs["start_source"] < pairs["end_actor"]
+    )
+    pairs = pairs[~inside].drop_duplicates([*keys, "source_id", "actor_id"])
     table = (
         pairs.groupby(["source_id", "source_ar", "actor_id", "actor_ar"]).size().rename("sentences")
     )
