@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -19,6 +20,7 @@ __all__ = ["NOTEBOOKS", "ReportResult", "find_notebooks", "run_report"]
 NOTEBOOKS = ("01-corpus.ipynb", "02-terms.ipynb", "03-sources.ipynb", "04-actors.ipynb")
 REPORT_NAME = "report.html"
 _FIGURE_SUFFIXES = (".png", ".svg")
+_REMOTE_SCRIPT_RE = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 
 
 @dataclass
@@ -105,6 +107,7 @@ def _write_html(executed: list[Path], target: Path) -> None:
     )
     body, _ = exporter.from_notebook_node(_merge(executed))
     body = body.replace("<title>Notebook</title>", "<title>khabar report</title>")
+    body = _REMOTE_SCRIPT_RE.sub("", body)  # self-contained: nothing fetched when it is opened
     tmp = target.with_suffix(".tmp")
     tmp.write_text(body, encoding="utf-8")
     os.replace(tmp, target)

@@ -66,11 +66,19 @@ def house_style(**overrides: Any) -> Iterator[None]:
     """
     rc = {**_house_rc(), **{_rc_key(key): value for key, value in overrides.items()}}
     token = _ACTIVE.set(True)
+    interactive = mpl.is_interactive()
     try:
         with mpl.rc_context(rc):
-            yield
+            try:
+                yield
+            finally:
+                interactive = mpl.is_interactive()
     finally:
         _ACTIVE.reset(token)
+        # A backend chosen inside the block (Jupyter's inline backend on the first chart) turns
+        # interactive mode on; rc_context would switch it off again and later charts would
+        # never be shown in the notebook.
+        mpl.interactive(interactive)
 
 
 @contextlib.contextmanager
