@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from khabar.normalize import DIACRITICS, FORMAT_CHARS, normalize
 
@@ -16,12 +17,14 @@ _INNER = re.escape(DIACRITICS + FORMAT_CHARS)
 #: inside Arabic words. Punctuation and hyphens separate words. (One character class keeps the
 #: regex as fast as a bare ``\w+``.)
 WORD_RE = re.compile(rf"[\w{_INNER}]+")
+#: surface -> normalize(surface): words repeat, so each is normalized once.
+_NORMS: dict[str, str] = {}
+_NORMS_LIMIT = 2_000_000
 _SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
 _SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word as written (``text``), its normalized form and its offsets in the source."""
 
     text: str
