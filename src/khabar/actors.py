@@ -27,7 +27,7 @@ from khabar import discovery
 from khabar.clitics import stems
 from khabar.corpus import Corpus
 from khabar.cues import load_cues
-from khabar.engine import run_batches
+from khabar.engine import concat_batches
 from khabar.lexicon import Entry, Match, PhraseMatcher, load_entries, match_key, phrase_key
 from khabar.tokens import Token, sentence_index, sentences, tokenize
 from khabar.wordlists import arabic_stopwords, protected_words
@@ -367,14 +367,11 @@ def find_actors(
     """
     extra = extra if extra is not None else corpus.dictionary("actors.yaml")
     options = {"discover": discover} | ({} if extra is None else {"extra": str(extra)})
-    parts = [
-        part
-        for part in run_batches(corpus, actors_batch, engine=engine, progress=progress, **options)
-        if len(part)
-    ]
-    if not parts:
-        return _frame([], COLUMNS)
-    return _unify_display(pd.concat(parts, ignore_index=True))
+    empty = _frame([], COLUMNS)
+    table = concat_batches(
+        corpus, actors_batch, empty=empty, engine=engine, progress=progress, **options
+    )
+    return _unify_display(table) if len(table) else table
 
 
 def _descriptor_rows(doc_id: str, text: str, tokens: list[Token], lex: _Lexicon) -> list[tuple]:
@@ -444,14 +441,10 @@ def find_descriptors(
     """
     extra = extra if extra is not None else corpus.dictionary("actors.yaml")
     options = {} if extra is None else {"extra": str(extra)}
-    parts = [
-        part
-        for part in run_batches(
-            corpus, descriptors_batch, engine=engine, progress=progress, **options
-        )
-        if len(part)
-    ]
-    return pd.concat(parts, ignore_index=True) if parts else _frame([], DESCRIPTOR_COLUMNS)
+    empty = _frame([], DESCRIPTOR_COLUMNS)
+    return concat_batches(
+        corpus, descriptors_batch, empty=empty, engine=engine, progress=progress, **options
+    )
 
 
 def count_mentions(table: pd.DataFrame) -> pd.DataFrame:

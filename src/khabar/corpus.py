@@ -19,9 +19,11 @@ META_COLUMNS = ("doc_id", "text", "title", "outlet", "date")
 DEFAULT_BATCH = 2000
 
 BatchFactory = Callable[[int], Iterator[pd.DataFrame]]
-#: Given a target size in bytes, readers of independent parts of a lazy corpus; each reader
-#: is picklable and called as ``reader(batch_size=n)``, so a Dask worker can read its own part.
-Partitioner = Callable[[int], list[Callable[..., Iterator[pd.DataFrame]]]]
+#: Given a target size in bytes and a least number of parts, readers of independent parts of a
+#: lazy corpus; each is picklable and called as ``reader(batch_size=n)``, so a Dask worker can
+#: read its own part.
+Partitioner = Callable[[int, int], list[Callable[..., Iterator[pd.DataFrame]]]]
+_MIN_PART_BYTES = 1 << 20
 
 
 def standardize(frame: pd.DataFrame, *, first_index: int) -> pd.DataFrame:
@@ -114,9 +116,16 @@ class Corpus:
             return self.path / file_name
         return None
 
-    def partitions(self, target_bytes: int) -> list[Callable[..., Iterator[pd.DataFrame]]] | None:
-        """Readers of independent byte ranges of a lazy corpus, or None if it cannot be split."""
-        return self._partitions(target_bytes) if self._partitions is not None else None
+    def partitions(
+        self, target_bytes: int, *, at_least: int = 1
+    ) -> list[Callable[..., Iterator[pd.DataFrame]]] | None:
+        """Readers of independent byte ranges of a lazy corpus, or None if it cannot be split.
+
+        Parts are at most ``target_bytes`` long, and smaller where that gives ``at_least`` parts.
+        """
+        if self._partitions is None:
+            return None
+        return self._partitions(target_bytes, at_least)
 
     def subset(
         self, mask: pd.Series | Callable[[pd.DataFrame], pd.Series] | None = None, **equals: Any
@@ -150,8 +159,9 @@ class Corpus:
 
 
 def _jsonl_partitioner(path: Path) -> Partitioner:
-    def split(target_bytes: int) -> list[Callable[..., Iterator[pd.DataFrame]]]:
-        ranges = readers.jsonl_partitions(path, target_bytes=target_bytes)
+    def split(target_bytes: int, at_least: int) -> list[Callable[..., Iterator[pd.DataFrame]]]:
+        even = max(path.stat().st_size // max(at_least, 1), _MIN_PART_BYTES)
+        ranges = readers.jsonl_partitions(path, target_bytes=min(target_bytes, even))
         return [
             partial(readers.jsonl_batches, path, start=s, end=e, first_line=n) for s, e, n in ranges
         ]

@@ -85,6 +85,43 @@ def _run_batch(
     return [work(batch, **options)], len(batch), int(batch["text"].str.len().sum())
 
 
+def _merge(left: tuple, right: tuple, combine: Callable[[list], Any]) -> tuple[list, int, int]:
+    """On a worker: combine two neighbouring partial results, left before right."""
+    return [combine([*left[0], *right[0]])], left[1] + right[1], left[2] + right[2]
+
+
+def _tree_reduce(
+    client: Any,
+    parts: list,
+    work: Callable[..., Any],
+    combine: Callable[[list], Any],
+    size: int,
+    options: dict,
+    on_progress: Callable[[int, int], None],
+) -> Any:
+    """Run every partition and merge the results on the workers, neighbours first.
+
+    A stack of (level, future) works like a binary counter: two results of the same level
+    are merged as soon as both exist, so order is kept and only O(log n) partial results are
+    alive at once; this process receives the single final result.
+    """
+    stack: list[tuple[int, Any]] = []
+    for read in parts:
+        future = client.submit(_run_partition, read, work, combine, size, options, pure=False)
+        chars = (read.keywords["end"] - read.keywords["start"]) // 2  # bytes: ~2 per Arabic letter
+        future.add_done_callback(lambda f, chars=chars: on_progress(0, chars))
+        stack.append((0, future))
+        while len(stack) > 1 and stack[-1][0] == stack[-2][0]:
+            (level, right), (_, left) = stack.pop(), stack.pop()
+            stack.append((level + 1, client.submit(_merge, left, right, combine, pure=False)))
+    while len(stack) > 1:
+        (_, right), (level, left) = stack.pop(), stack.pop()
+        stack.append((level, client.submit(_merge, left, right, combine, pure=False)))
+    results, docs, _ = stack[0][1].result()
+    on_progress(docs, 0)
+    return results[0]
+
+
 def _in_order(futures: Iterator[Any], limit: int) -> Iterator[Any]:
     """Results of futures in submission order, keeping at most ``limit`` in flight."""
     pending: deque = deque()
@@ -113,7 +150,10 @@ def dask_batches(
     client = get_client()
     workers = max(len(client.scheduler_info().get("workers", {})), 1)
     limit = workers * _IN_FLIGHT_PER_WORKER
-    parts = corpus.partitions(PARTITION_BYTES) if corpus.lazy else None
+    parts = corpus.partitions(PARTITION_BYTES, at_least=2 * workers) if corpus.lazy else None
+    if parts and combine is not None:
+        yield _tree_reduce(client, parts, work, combine, size, options, on_progress)
+        return
     if parts:
         futures = (
             client.submit(_run_partition, read, work, combine, size, options, pure=False)

@@ -13,9 +13,11 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import pandas as pd
+
 from khabar.corpus import DEFAULT_BATCH, Corpus
 
-__all__ = ["ENGINES", "progress_enabled", "run_batches"]
+__all__ = ["ENGINES", "concat_batches", "progress_enabled", "run_batches"]
 
 ENGINES = ("local", "dask")
 #: Corpora at least this large (documents) show a progress bar by default.
@@ -46,7 +48,8 @@ class _Progress:
         if self._bar is None:
             return
         self._bytes += chars * 2  # Arabic letters take 2 bytes in UTF-8
-        self._bar.update(docs)
+        if docs:
+            self._bar.update(docs)
         elapsed = self._bar.format_dict.get("elapsed") or 0
         if elapsed:
             self._bar.set_postfix_str(f"{self._bytes / 1e6 / elapsed:.1f} MB/s", refresh=False)
@@ -93,3 +96,31 @@ def run_batches(
             )
     finally:
         bar.close()
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    kept = [frame for frame in frames if len(frame)]
+    return pd.concat(kept, ignore_index=True) if kept else frames[0]
+
+
+def concat_batches(
+    corpus: Corpus,
+    work: Callable[..., pd.DataFrame],
+    *,
+    empty: pd.DataFrame,
+    engine: str = "local",
+    progress: bool | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """All rows ``work(batch, **options)`` returns over the corpus, in corpus order.
+
+    ``empty`` (a frame with the right columns) is returned when no batch has a row.
+    """
+    parts = [
+        part
+        for part in run_batches(
+            corpus, work, engine=engine, progress=progress, combine=_concat, **options
+        )
+        if len(part)
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else empty

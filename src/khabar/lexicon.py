@@ -22,20 +22,27 @@ from khabar.errors import InputError
 from khabar.tokens import Token, tokenize
 from khabar.wordlists import protected_words
 
-__all__ = ["Entry", "Match", "PhraseMatcher", "load_entries", "match_key", "phrase_key"]
+__all__ = [
+    "SOURCE_TYPES",
+    "Entry",
+    "Match",
+    "PhraseMatcher",
+    "load_entries",
+    "match_key",
+    "phrase_key",
+]
 
-_KINDS = {
-    "actors": {"person", "country", "organization", "place"},
-    "sources": {
-        "agency",
-        "broadcaster",
-        "newspaper",
-        "website",
-        "government",
-        "international_org",
-        "unnamed",
-    },
-}
+#: Types of source in sources.yaml, in the order charts stack them.
+SOURCE_TYPES = (
+    "agency",
+    "broadcaster",
+    "newspaper",
+    "website",
+    "government",
+    "international_org",
+    "unnamed",
+)
+_KINDS = {"actors": {"person", "country", "organization", "place"}, "sources": set(SOURCE_TYPES)}
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _END = None  # trie key that marks a complete phrase
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -26,8 +26,8 @@ from khabar.cues import (
     load_cues,
     skip_letters,
 )
-from khabar.engine import run_batches
-from khabar.lexicon import Entry, PhraseMatcher, load_entries, match_key, phrase_key
+from khabar.engine import concat_batches
+from khabar.lexicon import SOURCE_TYPES, Entry, PhraseMatcher, load_entries, match_key, phrase_key
 from khabar.tokens import tokenize
 
 __all__ = [
@@ -46,15 +46,7 @@ COLUMNS = (
     "doc_id", "source_id", "source_en", "source_ar", "source_type", "cue", "role",
     "surface", "start", "end", "sentence_id", "claim", "resolved",
 )  # fmt: skip
-SOURCE_TYPES = (
-    "agency",
-    "broadcaster",
-    "newspaper",
-    "website",
-    "government",
-    "international_org",
-    "unnamed",
-)
+
 _BODY_TYPES = frozenset({"government", "international_org", "unnamed"})
 _OUTLET_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 _RECENT = 2  # sentences within which a back-reference may pick among several candidates
@@ -281,12 +273,9 @@ def find_sources(
     """
     extra = extra if extra is not None else corpus.dictionary("sources.yaml")
     options = {} if extra is None else {"extra": str(extra)}
-    parts = [
-        p
-        for p in run_batches(corpus, sources_batch, engine=engine, progress=progress, **options)
-        if len(p)
-    ]
-    return pd.concat(parts, ignore_index=True) if parts else _empty()
+    return concat_batches(
+        corpus, sources_batch, empty=_empty(), engine=engine, progress=progress, **options
+    )
 
 
 def source_counts(corpus: Corpus, *, engine: str = "local") -> pd.DataFrame:
