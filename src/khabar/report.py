@@ -66,12 +66,19 @@ def find_notebooks(folder: str | Path | None = None) -> list[Path]:
 
 
 def _failure_line(notebook: Path, error: Exception) -> str:
-    cell = getattr(error, "exec_count", None)
+    """One line: notebook, the failing code cell (as numbered in the notebook) and the error."""
     name = getattr(error, "ename", type(error).__name__)
     value = str(getattr(error, "evalue", error)).strip().splitlines()
     reason = f"{name}: {value[-1] if value else ''}".strip()
-    where = f"cell [{cell}]" if cell else "a cell"
-    return f"{notebook.name}: {where} failed: {reason}"
+    count = getattr(error, "exec_count", None)
+    if not count:
+        return f"{notebook.name}: failed: {reason}"
+    number = count - 1  # papermill runs an injected parameters cell before the notebook's own
+    code = [c for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
+    first_line = (
+        code[number - 1].source.strip().splitlines()[0][:60] if 0 < number <= len(code) else ""
+    )
+    return f"{notebook.name}: code cell {number} ({first_line}) failed: {reason}"
 
 
 def _execute(notebook: Path, target: Path, *, parameters: dict, progress: bool) -> None:
