@@ -22,7 +22,7 @@ from khabar.corpus import Corpus, standardize
 __all__ = ["PARTITION_BYTES", "dask_batches", "get_client"]
 
 #: Size of the byte range one task reads from a lazy JSONL corpus.
-PARTITION_BYTES = 16_000_000
+PARTITION_BYTES = 4_000_000
 _IN_FLIGHT_PER_WORKER = 2
 _OWN: dict[str, Any] = {}
 
