@@ -96,12 +96,16 @@ def _execute(notebook: Path, target: Path, *, parameters: dict, progress: bool) 
 
 
 def _merge(executed: list[Path]) -> nbformat.NotebookNode:
+    """One notebook of every executed notebook's cells, minus parameters, with stable ids."""
     merged = nbformat.v4.new_notebook()
+    hidden = {"parameters", "injected-parameters"}
     for path in executed:
         notebook = nbformat.read(path, as_version=4)
         merged.cells.extend(
-            c for c in notebook.cells if "parameters" not in c.metadata.get("tags", [])
+            c for c in notebook.cells if not hidden & set(c.metadata.get("tags", []))
         )
+    for number, cell in enumerate(merged.cells):
+        cell.id = f"cell-{number:04d}"  # the same report twice is the same file
     merged.metadata = nbformat.read(executed[0], as_version=4).metadata
     return merged
 
