@@ -79,12 +79,10 @@ def _word_stems(norm: str) -> tuple[str, ...]:
 class _Keys(dict):
     """Cache: surface form -> every key it could be counted under (its norm and its stems)."""
 
-    def __missing__(self, surface: str) -> frozenset[str]:
+    def __missing__(self, surface: str) -> tuple[str, ...]:
         norm = normalize(surface)
-        keys = (
-            frozenset((norm, *_word_stems(norm))) if norm[:1] in _PEELABLE else frozenset((norm,))
-        )
-        self[surface] = keys
+        keys = (norm, *_word_stems(norm)) if norm[:1] in _PEELABLE else (norm,)
+        self[surface] = keys  # a tuple: a third of a frozenset's memory, unions just as well
         return keys
 
 
