@@ -16,7 +16,7 @@ __all__ = ["DEFAULT_BATCH", "META_COLUMNS", "Corpus", "load_corpus"]
 
 #: Columns every corpus has, in this order (empty where unknown).
 META_COLUMNS = ("doc_id", "text", "title", "outlet", "date")
-DEFAULT_BATCH = 2000
+DEFAULT_BATCH = 1000
 
 BatchFactory = Callable[[int], Iterator[pd.DataFrame]]
 #: Given a target size in bytes and a least number of parts, readers of independent parts of a

@@ -159,13 +159,12 @@ class _WordFolds:
         vocabulary = set(self.norm.values()) | dictionary_words() | arabic_stopwords()
         folder = Folder(vocabulary.__contains__, stems_of=_word_stems)
         self.fold = {n: folder.fold(n) for n in set(self.norm.values())}
-        self.word_group = {w: self.fold[n] for w, n in self.norm.items()}
 
     def group(self, surface: str | tuple[str, ...]) -> str | tuple[str, ...]:
         """The counted form: a str for a word, a tuple for an n-gram."""
         if isinstance(surface, str):
-            return self.word_group[surface]
-        return tuple(map(self.word_group.__getitem__, surface))
+            return self.fold[self.norm[surface]]
+        return tuple(self.fold[self.norm[w]] for w in surface)
 
     def has_proclitic(self, surface: str | tuple[str, ...]) -> bool:
         """True when a word carries more than the article (والكرملين, not الكرملين)."""
@@ -213,45 +212,53 @@ class _Labels:
             else sum((t.surfaces for t in tallies), Counter())
         )
         self.group_of = {surface: folds.group(surface) for surface in surfaces}
-        counts: dict[tuple, int] = defaultdict(int)  # (group, shown form) -> occurrences
-        clitic: dict[str, bool] = {}
+        forms: dict = defaultdict(list)  # group -> [(shown form, occurrences)]
         for surface, n in surfaces.items():
-            shown = _shown(surface)
-            counts[self.group_of[surface], shown] += n
-            if shown not in clitic:
-                clitic[shown] = folds.has_proclitic(surface)
-        forms: dict = defaultdict(list)
-        for (group, shown), n in counts.items():
-            forms[group].append((clitic[shown], -n, shown))
+            forms[self.group_of[surface]].append((_shown(surface), n))
         self.label, self.forms = {}, {}
-        for group, ranked in forms.items():
-            if len(ranked) > 1:
-                ranked.sort()
-            has_clitic, _, best = ranked[0]
-            self.label[group] = _without_proclitics(best, _as_tuple(group)) if has_clitic else best
-            self.forms[group] = " · ".join(form for _, _, form in ranked[:_FORMS_SHOWN])
+        for group, entries in forms.items():
+            ranked = self._ranked(entries, group, folds) if len(entries) > 1 else entries
+            best = ranked[0][0]
+            clitic = folds.has_proclitic(_words(best, group))
+            self.label[group] = _without_proclitics(best, _as_tuple(group)) if clitic else best
+            self.forms[group] = " · ".join(form for form, _ in ranked[:_FORMS_SHOWN])
+
+    @staticmethod
+    def _ranked(entries: list, group: str | tuple, folds: _WordFolds) -> list[tuple[str, int]]:
+        """Forms without proclitics first, then the most frequent, then alphabetical."""
+        merged: dict[str, int] = defaultdict(int)
+        for shown, n in entries:
+            merged[shown] += n
+        key = lambda item: (folds.has_proclitic(_words(item[0], group)), -item[1], item[0])  # noqa: E731
+        return sorted(merged.items(), key=key)
 
 
-def _term_rows(tally: Tally, labels: _Labels, *, stopwords: bool) -> list[dict]:
+def _words(shown: str, group: str | tuple) -> tuple[str, ...]:
+    return tuple(shown.split(" ")) if isinstance(group, tuple) else (shown,)
+
+
+_TERM_COLUMNS = ["term", "count", "doc_count", "share", "forms"]
+
+
+def _term_table(tally: Tally, labels: _Labels, *, stopwords: bool) -> pd.DataFrame:
+    """One group's terms as a DataFrame (built column by column: far less memory than rows)."""
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
     counts: Counter = Counter()
     for surface, n in tally.surfaces.items():
         counts[labels.group_of[surface]] += n
-    rows = []
-    for group, count in counts.items():
-        if _is_stop(group, stop, phrases):
-            continue
-        rows.append(
-            {
-                "term": labels.label[group],
-                "count": count,
-                "doc_count": tally.doc_keys.get(group, 0),
-                "share": count / tally.tokens if tally.tokens else 0.0,
-                "forms": labels.forms[group],
-            }
-        )
-    return rows
+    kept = [g for g in counts if not _is_stop(g, stop, phrases)]
+    totals = [counts[g] for g in kept]
+    return pd.DataFrame(
+        {
+            "term": [labels.label[g] for g in kept],
+            "count": totals,
+            "doc_count": [tally.doc_keys.get(g, 0) for g in kept],
+            "share": [n / tally.tokens for n in totals] if tally.tokens else [0.0] * len(kept),
+            "forms": [labels.forms[g] for g in kept],
+        },
+        columns=_TERM_COLUMNS,
+    )
 
 
 def finish_terms(
@@ -261,16 +268,11 @@ def finish_terms(
     labels = _Labels(list(tallies.values()))
     frames = []
     for group in sorted(tallies, key=lambda g: (g is None, str(g))):
-        rows = _term_rows(tallies[group], labels, stopwords=stopwords)
-        frame = pd.DataFrame(rows, columns=["term", "count", "doc_count", "share", "forms"])
+        frame = _term_table(tallies[group], labels, stopwords=stopwords)
         if by:
             frame.insert(0, by, group)
         frames.append(frame)
-    table = (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(columns=["term", "count", "doc_count", "share", "forms"])
-    )
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_TERM_COLUMNS)
     order = ([by] if by else []) + ["count", "term"]
     ascending = ([True] if by else []) + [False, True]
     table = table.sort_values(order, ascending=ascending, kind="mergesort").reset_index(drop=True)
