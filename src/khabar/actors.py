@@ -365,8 +365,7 @@ def find_actors(
         written, clitics included (لبوتين); ``form`` is ``name`` (a listed spelling), ``short``
         (a bare short form resolved to the person named earlier) or ``discovered``.
     """
-    extra = extra if extra is not None else corpus.dictionary("actors.yaml")
-    options = {"discover": discover} | ({} if extra is None else {"extra": str(extra)})
+    options = {"discover": discover} | corpus.dictionary_option("actors.yaml", extra)
     empty = _frame([], COLUMNS)
     table = concat_batches(
         corpus, actors_batch, empty=empty, engine=engine, progress=progress, **options
@@ -439,8 +438,7 @@ def find_descriptors(
         Columns ``DESCRIPTOR_COLUMNS`` in document then text order: ``descriptor`` is the
         dictionary phrase, ``surface`` the text as written (للزعيم الكوري الشمالي).
     """
-    extra = extra if extra is not None else corpus.dictionary("actors.yaml")
-    options = {} if extra is None else {"extra": str(extra)}
+    options = corpus.dictionary_option("actors.yaml", extra)
     empty = _frame([], DESCRIPTOR_COLUMNS)
     return concat_batches(
         corpus, descriptors_batch, empty=empty, engine=engine, progress=progress, **options

@@ -116,6 +116,11 @@ class Corpus:
             return self.path / file_name
         return None
 
+    def dictionary_option(self, file_name: str, extra: str | Path | None) -> dict[str, str]:
+        """``{"extra": path}`` for an analysis: ``extra`` if given, else the corpus's own file."""
+        chosen = extra if extra is not None else self.dictionary(file_name)
+        return {} if chosen is None else {"extra": str(chosen)}
+
     def partitions(
         self, target_bytes: int, *, at_least: int = 1
     ) -> list[Callable[..., Iterator[pd.DataFrame]]] | None:

@@ -271,8 +271,7 @@ def find_sources(
     Returns:
         Columns ``COLUMNS``, in document order then text order.
     """
-    extra = extra if extra is not None else corpus.dictionary("sources.yaml")
-    options = {} if extra is None else {"extra": str(extra)}
+    options = corpus.dictionary_option("sources.yaml", extra)
     return concat_batches(
         corpus, sources_batch, empty=_empty(), engine=engine, progress=progress, **options
     )
