@@ -42,3 +42,22 @@ def test_failing_notebook_is_named_with_its_cell_and_error(tmp_path):
         "ValueError: no such actor: بوتين"
     ]
     assert "Traceback" not in result.summary()
+
+
+def test_report_writes_every_notebook_figure_and_one_html(tmp_path):
+    import re
+
+    names = set()
+    for path in find_notebooks(ROOT / "notebooks"):
+        source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        names.update(re.findall(r'save_figure\([^,]+, "([^"]+)"', source))
+    assert len(names) >= 10
+    out = tmp_path / "out"
+    result = run_report(corpus=CORPUS_DIR, out=out, notebooks=ROOT / "notebooks", progress=False)
+    assert result.ok, result.failures
+    written = {p.name for p in out.iterdir()}
+    assert {f"{n}.{ext}" for n in names for ext in ("png", "svg")} <= written
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64") >= len(names)
+    assert "khabar.load_corpus" not in html  # code hidden
+    assert 'src="http' not in html  # self-contained
