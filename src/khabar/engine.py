@@ -80,7 +80,7 @@ def run_batches(
     bar = _Progress(
         progress_enabled(progress, corpus=corpus),
         total=total,
-        desc=getattr(work, "__name__", "work"),
+        desc=getattr(work, "__name__", "work").removesuffix("_batch"),
     )
     size = batch_size or DEFAULT_BATCH
     try:
