@@ -128,12 +128,23 @@ def _tally(batch: pd.DataFrame, *, ngram: int, by: str | None) -> dict[Hashable,
 
 
 def merge_tallies(parts: Iterable[dict[Hashable, Tally]]) -> dict[Hashable, Tally]:
-    """Sum per-batch tallies group by group."""
-    total: dict[Hashable, Tally] = defaultdict(Tally)
+    """Sum per-batch tallies group by group.
+
+    The parts are consumed: the largest tally of each group absorbs the others (adding a small
+    Counter into a large one costs the small one's size), so do not reuse them.
+    """
+    total: dict[Hashable, Tally] = {}
     for part in parts:
         for group, tally in part.items():
-            total[group] += tally
-    return dict(total)
+            held = total.get(group)
+            if held is None:
+                total[group] = tally
+            elif len(tally.surfaces) > len(held.surfaces):
+                tally += held
+                total[group] = tally
+            else:
+                held += tally
+    return total
 
 
 def _as_tuple(surface: str | tuple[str, ...]) -> tuple[str, ...]:

@@ -90,7 +90,20 @@ def _merge(left: tuple, right: tuple, combine: Callable[[list], Any]) -> tuple[l
     return [combine([*left[0], *right[0]])], left[1] + right[1], left[2] + right[2]
 
 
-def _tree_reduce(
+def _run_partition_after(
+    previous: tuple | None,
+    read: Callable[..., Iterator[pd.DataFrame]],
+    work: Callable[..., Any],
+    combine: Callable[[list], Any],
+    size: int,
+    options: dict,
+) -> tuple[list, int, int]:
+    """On a worker: one partition, added to the running result of the partitions before it."""
+    current = _run_partition(read, work, combine, size, options)
+    return current if previous is None else _merge(previous, current, combine)
+
+
+def _chained_reduce(
     client: Any,
     parts: list,
     work: Callable[..., Any],
@@ -98,26 +111,30 @@ def _tree_reduce(
     size: int,
     options: dict,
     on_progress: Callable[[int, int], None],
+    *,
+    chains: int,
 ) -> Any:
-    """Run every partition and merge the results on the workers, neighbours first.
+    """Run the partitions as one chain per worker, each over a contiguous run of partitions.
 
-    A stack of (level, future) works like a binary counter: two results of the same level
-    are merged as soon as both exist, so order is kept and only O(log n) partial results are
-    alive at once; this process receives the single final result.
+    Each task adds its partition to its chain's running result (cheap: a small result into a
+    large one), the chains run side by side, and their results are merged once, in corpus
+    order, so this process receives a single result.
     """
-    stack: list[tuple[int, Any]] = []
-    for read in parts:
-        future = client.submit(_run_partition, read, work, combine, size, options, pure=False)
-        chars = (read.keywords["end"] - read.keywords["start"]) // 2  # bytes: ~2 per Arabic letter
-        future.add_done_callback(lambda f, chars=chars: on_progress(0, chars))
-        stack.append((0, future))
-        while len(stack) > 1 and stack[-1][0] == stack[-2][0]:
-            (level, right), (_, left) = stack.pop(), stack.pop()
-            stack.append((level + 1, client.submit(_merge, left, right, combine, pure=False)))
-    while len(stack) > 1:
-        (_, right), (level, left) = stack.pop(), stack.pop()
-        stack.append((level, client.submit(_merge, left, right, combine, pure=False)))
-    results, docs, _ = stack[0][1].result()
+    per_chain = -(-len(parts) // chains)
+    tails = []
+    for start in range(0, len(parts), per_chain):
+        running = None
+        for read in parts[start : start + per_chain]:
+            running = client.submit(
+                _run_partition_after, running, read, work, combine, size, options, pure=False
+            )
+            chars = (read.keywords["end"] - read.keywords["start"]) // 2  # ~2 bytes per letter
+            running.add_done_callback(lambda f, chars=chars: on_progress(0, chars))
+        tails.append(running)
+    result = tails[0]
+    for tail in tails[1:]:
+        result = client.submit(_merge, result, tail, combine, pure=False)
+    results, docs, _ = result.result()
     on_progress(docs, 0)
     return results[0]
 
@@ -152,7 +169,9 @@ def dask_batches(
     limit = workers * _IN_FLIGHT_PER_WORKER
     parts = corpus.partitions(PARTITION_BYTES, at_least=2 * workers) if corpus.lazy else None
     if parts and combine is not None:
-        yield _tree_reduce(client, parts, work, combine, size, options, on_progress)
+        yield _chained_reduce(
+            client, parts, work, combine, size, options, on_progress, chains=workers
+        )
         return
     if parts:
         futures = (
