@@ -255,9 +255,11 @@ def _term_table(tally: Tally, labels: _Labels, *, stopwords: bool) -> pd.DataFra
     """One group's terms as a DataFrame (built column by column: far less memory than rows)."""
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
-    counts: Counter = Counter()
+    counts: dict = {}
+    group_of = labels.group_of
     for surface, n in tally.surfaces.items():
-        counts[labels.group_of[surface]] += n
+        group = group_of[surface]
+        counts[group] = counts.get(group, 0) + n
     kept = [g for g in counts if not _is_stop(g, stop, phrases)]
     totals = [counts[g] for g in kept]
     return pd.DataFrame(
