@@ -34,6 +34,7 @@ __all__ = [
     "COLUMNS",
     "SOURCE_TYPES",
     "claims_by_source",
+    "count_sources",
     "cue_counts",
     "find_sources",
     "source_actor_pairs",
@@ -279,7 +280,11 @@ def find_sources(
 
 def source_counts(corpus: Corpus, *, engine: str = "local") -> pd.DataFrame:
     """Attributions per source: count and number of documents, most cited first."""
-    table = find_sources(corpus, engine=engine)
+    return count_sources(find_sources(corpus, engine=engine))
+
+
+def count_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """``source_counts`` from rows of ``find_sources`` already in hand (no second pass)."""
     keys = ["source_id", "source_en", "source_ar", "source_type"]
     if table.empty:
         return pd.DataFrame(columns=[*keys, "count", "doc_count"]).astype(
