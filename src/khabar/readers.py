@@ -17,9 +17,18 @@ from khabar.errors import InputError
 __all__ = [
     "MANIFEST",
     "TEXT_SUFFIXES",
+    "csv_batches",
     "decode_bytes",
+    "iter_jsonl_records",
+    "jsonl_batches",
+    "jsonl_partitions",
+    "manifest_batches",
+    "parquet_batches",
+    "read_manifest",
     "read_text_file",
     "sha256_text",
+    "text_folder_batches",
+    "warn_skipped",
 ]
 
 MANIFEST = "manifest.csv"
