@@ -31,6 +31,11 @@ def test_diacritics_and_bidi_marks_stay_inside_one_token():
     assert [t.norm for t in tokens] == ["بوتين", "وصل"]
 
 
+def test_stray_bidi_marks_are_not_tokens():
+    text = "كيم \u200f جونغ \u202b أون"
+    assert [t.text for t in tokenize(text)] == ["كيم", "جونغ", "أون"]
+
+
 def test_hyphen_splits_names():
     assert [t.text for t in tokenize("كيم جونغ-أون")] == ["كيم", "جونغ", "أون"]
 

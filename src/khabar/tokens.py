@@ -47,9 +47,18 @@ def tokenize(text: str) -> list[Token]:
     Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون). A token
     made only of Quranic annotation letters has an empty ``norm``.
     """
-    return [
-        Token(m.group(), normalize(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)
-    ]
+    tokens = []
+    norms = _NORMS
+    for match in WORD_RE.finditer(text):
+        surface = match.group()
+        norm = norms.get(surface)
+        if norm is None:
+            norm = norms[surface] = normalize(surface)
+        if norm or any(c.isalnum() for c in surface):  # a stray bidi mark is not a word
+            tokens.append(Token(surface, norm, match.start(), match.end()))
+    if len(norms) > _NORMS_LIMIT:
+        norms.clear()
+    return tokens
 
 
 def sentences(text: str) -> list[Span]:
