@@ -99,6 +99,7 @@ def run_batches(
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames' rows in order; the first frame when none has a row."""
     kept = [frame for frame in frames if len(frame)]
     return pd.concat(kept, ignore_index=True) if kept else frames[0]
 
@@ -116,11 +117,5 @@ def concat_batches(
 
     ``empty`` (a frame with the right columns) is returned when no batch has a row.
     """
-    parts = [
-        part
-        for part in run_batches(
-            corpus, work, engine=engine, progress=progress, combine=_concat, **options
-        )
-        if len(part)
-    ]
-    return pd.concat(parts, ignore_index=True) if parts else empty
+    parts = run_batches(corpus, work, engine=engine, progress=progress, combine=_concat, **options)
+    return _concat([empty, *parts])
