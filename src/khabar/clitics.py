@@ -10,12 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-__all__ = ["CLITIC_LETTERS", "MIN_STEM", "Folder", "stems"]
+__all__ = [
+    "ARTICLE",
+    "ARTICLE_PREFIXES",
+    "CLITIC_LETTERS",
+    "CONJUNCTIONS",
+    "MIN_STEM",
+    "PREPOSITIONS",
+    "PROCLITICS",
+    "Folder",
+    "stems",
+]
 
-CLITIC_LETTERS = "وفبلك"
+#: The one clitic table of the package: every module that peels or recognises clitics uses these.
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بكل"
+CLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS
+ARTICLE = "ال"
+#: Every proclitic cluster written before a word (without the article): و، ب، وب، فل ...
+PROCLITICS = frozenset(
+    [""] + list(CLITIC_LETTERS) + [c + p for c in CONJUNCTIONS for p in PREPOSITIONS]
+)
+#: The article with whatever may stand before it, longest first (ل + ال is written لل).
+ARTICLE_PREFIXES = tuple(
+    sorted(
+        {p[:-1] + "لل" if p.endswith("ل") else p + ARTICLE for p in PROCLITICS},
+        key=lambda prefix: (-len(prefix), prefix),
+    )
+)
 #: Shortest remainder (in letters) a clitic may leave; shorter only for known function words.
 MIN_STEM = 3
-_ARTICLE = "ال"
+_ARTICLE = ARTICLE
 
 
 _CONJ, _PREP, _ART = 1, 2, 3  # how far along و/ف + ب/ك/ل + ال a word has been peeled
@@ -29,9 +54,9 @@ def _one_step(word: str, level: int) -> list[tuple[str, int]]:
         out.append((_ARTICLE + word[1:], _PREP))  # ل + ال + لX is written للX as well
     if level < _ART and word.startswith(_ARTICLE) and len(word) - 2 >= 2:
         out.append((word[2:], _ART))
-    if level < _CONJ and word[:1] in "وف":
+    if level < _CONJ and word[:1] in CONJUNCTIONS:
         out.append((word[1:], _CONJ))
-    if level < _PREP and word[:1] in "بكل":
+    if level < _PREP and word[:1] in PREPOSITIONS:
         out.append((word[1:], _PREP))
     return out
 
