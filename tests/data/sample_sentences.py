@@ -1,10 +1,12 @@
 """Draw the candidate sentences of the development sets from the SaudiNewsNet archive.
 
-Usage: python tests/data/sample_sentences.py ARCHIVE.jsonl.gz {persons|actors} > candidates.jsonl
+Usage: python tests/data/sample_sentences.py ARCHIVE.jsonl.gz {persons|actors|traps} > out.jsonl
 
 The draw is fixed by SEED: the same archive always gives the same sentences. Persons takes
 PER_OUTLET articles from each outlet and one sentence from each; actors takes 300 other articles
-(never one used by persons) and one sentence from each. Labels are added by hand afterwards.
+(never one used by persons) and one sentence from each; traps takes up to TRAP_SENTENCES
+sentences containing each phrase of TRAPS (names the issue lists as wrong merges) from articles
+used by neither. Labels are added by hand afterwards.
 """
 
 from __future__ import annotations
@@ -19,7 +21,20 @@ from collections import defaultdict
 SEED = 2015
 PER_OUTLET = 15
 ACTOR_ARTICLES = 300
+TRAP_SENTENCES = 3
 MIN_CHARS, MAX_CHARS = 50, 220
+TRAPS = (
+    ("الشرق الأوسط", "aawsat"),
+    ("الشرق الأوسط", ""),
+    ("واشنطن بوست", ""),
+    ("نيويورك تايمز", ""),
+    ("جيب بوش", ""),
+    ("مكتبة الكونغرس", ""),
+    ("بحيرة تشاد", ""),
+    ("كلية لندن", ""),
+    ("جامعة لندن", ""),
+    ("منصور هادي", ""),
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 
@@ -46,6 +61,21 @@ def _persons_articles(by_outlet: dict[str, list[dict]], rng: random.Random) -> l
     return picked
 
 
+def _trap_sentences(pool: list[dict], rng: random.Random) -> list[dict]:
+    """Sentences holding each trap phrase (an outlet of "" means any outlet but aawsat)."""
+    items: list[dict] = []
+    for phrase, outlet in TRAPS:
+        found = [
+            {"doc_url": row["url"], "outlet": row["source"], "text": text}
+            for row in pool
+            if (row["source"] == outlet) == bool(outlet)
+            for text in sentences(row["content"])
+            if phrase in text
+        ]
+        items += rng.sample(found, min(TRAP_SENTENCES, len(found)))
+    return [{"id": f"t{i:03d}", **item} for i, item in enumerate(items)]
+
+
 def draw(path: str, which: str) -> list[dict]:
     """Return the candidate sentences (id, doc_url, outlet, text) of one set."""
     rng = random.Random(SEED)
@@ -57,6 +87,9 @@ def draw(path: str, which: str) -> list[dict]:
         used = {row["url"] for row in persons}
         pool = [row for o in sorted(by_outlet) for row in by_outlet[o] if row["url"] not in used]
         articles, prefix = rng.sample(pool, ACTOR_ARTICLES), "a"
+        if which == "traps":
+            used |= {row["url"] for row in articles}
+            return _trap_sentences([row for row in pool if row["url"] not in used], rng)
     return [
         {
             "id": f"{prefix}{i:03d}",
