@@ -4,7 +4,8 @@ Usage: python tests/data/sample_sentences.py ARCHIVE.jsonl.gz {persons|actors|tr
 
 The draw is fixed by SEED: the same archive always gives the same sentences. Persons takes
 PER_OUTLET articles from each outlet and one sentence from each; actors takes 300 other articles
-(never one used by persons) and one sentence from each; traps takes up to TRAP_SENTENCES
+(never one used by persons) and one sentence from each, then a second one (ids b…) from each
+article that has another; traps takes up to TRAP_SENTENCES
 sentences containing each phrase of TRAPS (names the issue lists as wrong merges) from articles
 used by neither. Labels are added by hand afterwards.
 """
@@ -90,7 +91,7 @@ def draw(path: str, which: str) -> list[dict]:
         if which == "traps":
             used |= {row["url"] for row in articles}
             return _trap_sentences([row for row in pool if row["url"] not in used], rng)
-    return [
+    first = [
         {
             "id": f"{prefix}{i:03d}",
             "doc_url": row["url"],
@@ -99,6 +100,17 @@ def draw(path: str, which: str) -> list[dict]:
         }
         for i, row in enumerate(articles)
     ]
+    return first + (_second_sentences(articles, first, rng) if which == "actors" else [])
+
+
+def _second_sentences(articles: list[dict], first: list[dict], rng: random.Random) -> list[dict]:
+    """One more sentence (ids ``b…``) from each actors article that has another one."""
+    items = []
+    for i, (row, drawn) in enumerate(zip(articles, first, strict=True)):
+        others = [text for text in sentences(row["content"]) if text != drawn["text"]]
+        if others:
+            items.append({**drawn, "id": f"b{i:03d}", "text": rng.choice(others)})
+    return items
 
 
 if __name__ == "__main__":
