@@ -53,6 +53,7 @@ class Score:
     found: int = 0
     hits: int = 0
     exact: int = 0
+    near_misses: int = 0
     misses: list[Span] = field(default_factory=list)
     false_positives: list[Span] = field(default_factory=list)
 
@@ -117,6 +118,7 @@ def compare(gold: list[Span], found: list[Span], text: str, score: Score) -> Non
         score.hits += 1
         score.exact += is_exact(span, match, text)
     score.false_positives.extend(unused)
+    score.near_misses += sum(any(f.overlaps(g) for g in gold) for f in unused)
 
 
 def evaluate(items: list[dict], *, which: str) -> dict[str, Score]:
@@ -159,6 +161,10 @@ def print_table(scores: dict[str, Score]) -> None:
 
 def print_examples(score: Score, texts: dict[str, str], *, show: int) -> None:
     """A few misses and false positives, each with a window of its sentence."""
+    print(
+        f"\n{score.near_misses} of {len(score.false_positives)} false positives overlap a gold"
+        " span (another kind, or a second row for one name)"
+    )
     for title, spans in (("misses", score.misses), ("false positives", score.false_positives)):
         print(f"\n{title} ({len(spans)}; first {min(show, len(spans))}):")
         for span in spans[:show]:

@@ -128,3 +128,12 @@ def test_hits_never_exceed_either_side(evaluation, gold, found):
     assert score.exact <= score.hits <= min(len(gold), len(found))
     assert score.hits + len(score.misses) == len(gold)
     assert score.hits + len(score.false_positives) == len(found)
+
+
+def test_a_country_inside_a_lake_is_a_miss_and_a_false_positive(evaluation):
+    text = "قرب بحيرة تشاد"
+    gold = [evaluation.Span("s", 4, 14, "place", "بحيرة تشاد")]
+    found = [evaluation.Span("s", 10, 14, "country", "تشاد")]
+    score = evaluation.Score()
+    evaluation.compare(gold, found, text, score)
+    assert (score.hits, len(score.misses), score.near_misses) == (0, 1, 1)
