@@ -3,7 +3,8 @@
 Usage: python tests/data/sample_sentences.py ARCHIVE.jsonl.gz {persons|actors|traps} > out.jsonl
 
 The draw is fixed by SEED: the same archive always gives the same sentences. Persons takes
-PER_OUTLET articles from each outlet and one sentence from each; actors takes 300 other articles
+PER_OUTLET articles from each outlet and one sentence from each, then a second one (ids q…) from
+each article that has another; actors takes 300 other articles
 (never one used by persons) and one sentence from each, then a second one (ids b…) from each
 article that has another; traps takes up to TRAP_SENTENCES
 sentences containing each phrase of TRAPS (names the issue lists as wrong merges) from articles
@@ -100,16 +101,18 @@ def draw(path: str, which: str) -> list[dict]:
         }
         for i, row in enumerate(articles)
     ]
-    return first + (_second_sentences(articles, first, rng) if which == "actors" else [])
+    return first + _second_sentences(articles, first, rng, prefix="q" if prefix == "p" else "b")
 
 
-def _second_sentences(articles: list[dict], first: list[dict], rng: random.Random) -> list[dict]:
-    """One more sentence (ids ``b…``) from each actors article that has another one."""
+def _second_sentences(
+    articles: list[dict], first: list[dict], rng: random.Random, *, prefix: str
+) -> list[dict]:
+    """One more sentence from each article that has another one."""
     items = []
     for i, (row, drawn) in enumerate(zip(articles, first, strict=True)):
         others = [text for text in sentences(row["content"]) if text != drawn["text"]]
         if others:
-            items.append({**drawn, "id": f"b{i:03d}", "text": rng.choice(others)})
+            items.append({**drawn, "id": f"{prefix}{i:03d}", "text": rng.choice(others)})
     return items
 
 
