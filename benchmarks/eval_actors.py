@@ -90,9 +90,10 @@ def found_spans(item: dict) -> list[Span]:
     """What find_actors reports for the sentence analysed alone (with its outlet)."""
     corpus = Corpus.from_texts([item["text"]], outlet=[item["outlet"]])
     table = find_actors(corpus, discover=True)
+    names = table["actor_en"] if "actor_en" in table else [""] * len(table)
     return [
-        Span(item["id"], int(r.start), int(r.end), r.kind, r.surface, str(r.actor_en))
-        for r in table.itertuples(index=False)
+        Span(item["id"], int(r.start), int(r.end), r.kind, r.surface, str(name))
+        for r, name in zip(table.itertuples(index=False), names, strict=True)
     ]
 
 
