@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ from khabar.errors import InputError
 __all__ = ["ManifestTable", "atomic_write", "merge_rows", "read_manifest_table", "write_merged"]
 
 _SEPARATORS = (",", ";", "\t")
-_last_written: dict[Path, tuple[int, int, int]] = {}
+_ARABIC = re.compile("[\u0621-\u064a]")
+_last_seen: dict[Path, tuple[tuple[int, int, int] | None, frozenset[str]]] = {}
 
 
 @dataclass
@@ -55,6 +57,33 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
+def _remember(path: Path, rows: list[dict]) -> None:
+    _last_seen[path.resolve()] = (_signature(path), frozenset(r.get("doc_id", "") for r in rows))
+
+
+def _holds_disk(path: Path, rows: list[dict]) -> bool:
+    """True when the manifest is unchanged since last seen here and ``rows`` hold all of it."""
+    signature, ids = _last_seen.get(path.resolve(), (None, frozenset()))
+    if signature is None or signature != _signature(path):
+        return False
+    return ids <= {row.get("doc_id", "") for row in rows}
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Like ``readers.decode_bytes``, but Windows-1256 needs only some Arabic: a manifest is
+    mostly Latin (ids, file names, hashes), its Arabic is in the titles."""
+    try:
+        return readers.decode_bytes(data)
+    except InputError:
+        try:
+            text = data.decode("cp1256")
+        except UnicodeDecodeError:
+            raise InputError("not UTF-8, UTF-16 or Windows-1256 text") from None
+        if not _ARABIC.search(text) or "\x00" in text:
+            raise InputError("not UTF-8, UTF-16 or Windows-1256 text") from None
+        return text, "cp1256"
+
+
 def _separator(text: str) -> str:
     header = text.split("\n", 1)[0]
     return max(_SEPARATORS, key=header.count) if "doc_id," not in header else ","
@@ -73,16 +102,16 @@ def read_manifest_table(folder: Path) -> ManifestTable:
     if not path.exists():
         return ManifestTable(columns=[], rows=[])
     try:
-        text, encoding = readers.decode_bytes(path.read_bytes())
+        text, encoding = _decode(path.read_bytes())
         separator = _separator(text)
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=separator)
     except InputError as err:
         raise InputError(f"unreadable manifest ({err.reason})", path=path) from None
     except (OSError, ValueError) as err:
         raise InputError(f"unreadable manifest ({err})", path=path) from None
-    _last_written[path.resolve()] = _signature(path)
-    columns = [str(c) for c in frame.columns]
-    return ManifestTable(columns, frame.to_dict("records"), encoding, separator)
+    rows = frame.to_dict("records")
+    _remember(path, rows)
+    return ManifestTable([str(c) for c in frame.columns], rows, encoding, separator)
 
 
 def merge_rows(
@@ -108,17 +137,15 @@ def write_merged(
 ) -> list[dict]:
     """Merge ``rows`` with the manifest on disk and replace it atomically; returns the rows.
 
-    The manifest is re-read only when it changed since this process last read or wrote it,
-    so a long ingest does not re-read its own manifest at every checkpoint. Call it while
-    holding the corpus lock.
+    The manifest is not re-read when it is unchanged since this process last read or wrote
+    it and ``rows`` already hold all of it, so a long ingest does not re-read its own
+    manifest at every checkpoint. Call it while holding the corpus lock.
     """
     path = folder / readers.MANIFEST
-    if _last_written.get(path.resolve()) == _signature(path) and path.exists():
-        disk = ManifestTable(columns=[], rows=[])
-    else:
-        disk = read_manifest_table(folder)
+    empty = ManifestTable(columns=[], rows=[])
+    disk = empty if _holds_disk(path, rows) else read_manifest_table(folder)
     table = merge_rows(disk, rows, columns=columns)
     frame = pd.DataFrame(table.rows, columns=table.columns).fillna("")
     atomic_write(path, frame.to_csv(index=False))
-    _last_written[path.resolve()] = _signature(path)
+    _remember(path, table.rows)
     return table.rows
