@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pytest
@@ -99,12 +100,23 @@ def test_no_wait_stops_at_once_naming_folder_and_holder(tmp_path):
     with corpus_lock(corpus_dir):
         proc = _start_ingest(feed, corpus_dir, tmp_path, "--no-wait")
         assert proc.wait(timeout=60) == 2
-        with pytest.raises(CorpusBusyError, match=f"pid {os.getpid()}"):
-            ingest([feed], corpus_dir, wait=False)
+        with ThreadPoolExecutor(1) as pool:  # another thread of this process is refused too
+            attempt = pool.submit(ingest, [feed], corpus_dir, wait=False)
+            with pytest.raises(CorpusBusyError, match=f"pid {os.getpid()}"):
+                attempt.result()
     message = (tmp_path / "feed.err").read_text()
     assert str(corpus_dir) in message and f"pid {os.getpid()}" in message
     assert not (corpus_dir / "manifest.csv").exists()
     assert len(ingest([feed], corpus_dir, wait=False).added) == 3  # free again once released
+
+
+def test_ingest_inside_a_held_lock_of_the_same_thread_proceeds(tmp_path):
+    feed = _feed(tmp_path / "feed.jsonl", range(3))
+    corpus_dir = tmp_path / "corpus"
+    with corpus_lock(corpus_dir) as holder:
+        assert len(ingest([feed], corpus_dir, wait=False).added) == 3
+        assert read_holder(corpus_dir) == holder  # still held and still named
+    assert read_holder(corpus_dir) is None
 
 
 def test_failed_ingest_releases_the_lock(tmp_path, monkeypatch):

@@ -89,15 +89,16 @@ def _busy_message(folder: Path) -> str:
 def corpus_lock(folder: str | Path, *, wait: bool = True) -> Iterator[Holder]:
     """Hold the exclusive lock of a corpus folder for the duration of a ``with`` block.
 
-    When another process holds it, wait (after a ``CorpusBusyWarning`` naming the folder
-    and the holder) or, with ``wait=False``, raise at once.
+    When another process (or thread) holds it, wait (after a ``CorpusBusyWarning`` naming
+    the folder and the holder) or, with ``wait=False``, raise at once. The same thread may
+    take it again inside the block (an ingest inside ``with corpus_lock(...)``).
 
     Raises:
         CorpusBusyError: the lock is held elsewhere and ``wait`` is False.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(folder / LOCK_FILE)
+    lock = FileLock(folder.resolve() / LOCK_FILE, is_singleton=True)
     try:
         lock.acquire(timeout=0)
     except Timeout:
@@ -106,10 +107,13 @@ def corpus_lock(folder: str | Path, *, wait: bool = True) -> Iterator[Holder]:
             raise CorpusBusyError(message) from None
         warnings.warn(f"{message}; waiting", CorpusBusyWarning, stacklevel=3)
         lock.acquire()
+    outermost = lock.lock_counter == 1
     holder = _this_process()
     try:
-        atomic_write(folder / HOLDER_FILE, json.dumps(asdict(holder), ensure_ascii=False))
+        if outermost:
+            atomic_write(folder / HOLDER_FILE, json.dumps(asdict(holder), ensure_ascii=False))
         yield holder
     finally:
-        (folder / HOLDER_FILE).unlink(missing_ok=True)
+        if outermost:
+            (folder / HOLDER_FILE).unlink(missing_ok=True)
         lock.release()
