@@ -99,7 +99,7 @@ def test_manifest_resaved_by_a_spreadsheet_is_read_named_and_repaired(
     manifest.to_csv(path, index=False, sep=separator, encoding=encoding)
     report = check_corpus(corpus_dir)
     assert report.documents == 4
-    assert [p.kind for p in report.problems] == ["manifest"]
+    assert [p.kind for p in report.problems] == ["encoding"]
     assert named in report.problems[0].detail
     assert check_corpus(corpus_dir, repair=True).ok
     assert load_corpus(corpus_dir).docs["text"].tolist() == list(TEXTS.values())
@@ -115,3 +115,13 @@ def test_manifest_with_a_bom_is_fine(corpus_dir):
 def test_missing_folder_is_a_user_error(tmp_path, capsys):
     assert main(["check", "--corpus", str(tmp_path / "nowhere")]) == 2
     assert "no such corpus folder" in capsys.readouterr().err
+
+
+def test_unreadable_manifest_is_named_and_left_alone(corpus_dir):
+    path = corpus_dir / "manifest.csv"
+    path.write_bytes(bytes(range(256)) * 4)
+    report = check_corpus(corpus_dir, repair=True)
+    assert [(p.kind, p.path.name) for p in report.problems] == [("manifest", "manifest.csv")]
+    assert "unreadable manifest" in report.problems[0].detail
+    assert path.read_bytes() == bytes(range(256)) * 4  # nothing rewritten over it
+    assert main(["check", "--corpus", str(corpus_dir)]) == 1

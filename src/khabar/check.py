@@ -29,7 +29,7 @@ _READABLE_MANIFEST = ("utf-8", "utf-8-sig")
 class Problem:
     """One fault in a corpus folder: its kind, the file concerned and what is wrong."""
 
-    kind: str  # orphan, missing, changed, unreadable, duplicate, manifest, leftover
+    kind: str  # orphan, missing, changed, unreadable, duplicate, manifest, encoding, leftover
     path: Path
     detail: str
 
@@ -145,7 +145,7 @@ def _manifest_problems(path: Path, table: ManifestTable) -> list[Problem]:
     if table.encoding not in _READABLE_MANIFEST or table.separator != ",":
         saved = f"{table.encoding}, separated by {table.separator!r}"
         problems.append(
-            Problem("manifest", path, f"saved as {saved}; load_corpus needs UTF-8 with commas")
+            Problem("encoding", path, f"saved as {saved}; load_corpus needs UTF-8 with commas")
         )
     return problems
 
@@ -203,7 +203,9 @@ def _orphan_detail(path: Path, shas: dict[str, str]) -> str:
 
 def _repair(folder: Path, scan: _Scan) -> list[str]:
     done = [f"{path}: removed" for path in scan.leftovers if _unlink(path)]
-    rows = list(scan.table.rows) if scan.table else []
+    if scan.table is None:
+        return done
+    rows = list(scan.table.rows)
     taken = {row.get("doc_id", "") for row in rows}
     for path in scan.orphans:
         row = _orphan_row(path, taken=taken, shas=scan.shas)
@@ -211,11 +213,11 @@ def _repair(folder: Path, scan: _Scan) -> list[str]:
             rows.append(row)
             taken.add(row["doc_id"])
             done.append(f"{path}: registered as {row['doc_id']}")
-    converted = any(p.kind == "manifest" for p in scan.problems) and scan.table is not None
-    if len(rows) > len(scan.table.rows if scan.table else []) or converted:
+    recode = any(p.kind == "encoding" for p in scan.problems)
+    if len(rows) > len(scan.table.rows) or recode:
         write_merged(folder, rows, columns=("doc_id", "file", "title", "sha256", "chars"))
-        if converted:
-            done.append(f"{folder / readers.MANIFEST}: rewritten as UTF-8 with commas")
+    if recode:
+        done.append(f"{folder / readers.MANIFEST}: rewritten as UTF-8 with commas")
     return done
 
 

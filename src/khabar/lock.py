@@ -63,7 +63,8 @@ class Holder:
 
 def _this_process() -> Holder:
     argv = sys.argv if sys.argv and sys.argv[0] else ["python"]
-    command = " ".join([Path(argv[0]).name, *argv[1:]])
+    program = Path(argv[0]).name
+    command = " ".join([f"python {program}" if program == "-c" else program, *argv[1:]])
     if len(command) > _COMMAND_LIMIT:
         command = command[: _COMMAND_LIMIT - 1] + "…"
     since = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
