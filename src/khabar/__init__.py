@@ -6,6 +6,7 @@ draw charts whose Arabic labels are shaped right on every matplotlib.
 
 from khabar import overview
 from khabar.actors import co_mentions, find_actors
+from khabar.check import check_corpus
 from khabar.corpus import Corpus, load_corpus
 from khabar.counts import keyness, term_frequency, tfidf
 from khabar.errors import InputError, KhabarError
@@ -20,6 +21,7 @@ __all__ = [
     "InputError",
     "KhabarError",
     "Token",
+    "check_corpus",
     "co_mentions",
     "find_actors",
     "find_sources",

@@ -34,11 +34,19 @@ def _table(frame: pd.DataFrame, *, top: int) -> str:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from khabar.ingest import ingest
 
-    report = ingest(args.sources, args.corpus)
+    report = ingest(args.sources, args.corpus, wait=not args.no_wait)
     for error in report.skipped:
         print(f"skipped {error}", file=sys.stderr)
     print(f"{args.corpus}: {report.summary()}")
     return EXIT_SKIPPED if report.skipped else 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from khabar.check import check_corpus
+
+    report = check_corpus(args.corpus, repair=args.repair)
+    print(report.details())
+    return 0 if report.ok else 1
 
 
 def _load(args: argparse.Namespace):
@@ -90,7 +98,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("sources", nargs="+", help="files or folders to read (never modified)")
     ingest.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
+    ingest.add_argument(
+        "--no-wait", action="store_true", help="stop at once if another run is writing the corpus"
+    )
     ingest.set_defaults(run=_cmd_ingest)
+
+    check = sub.add_parser("check", help="find orphan, missing, edited and duplicate texts")
+    check.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
+    check.add_argument(
+        "--repair", action="store_true", help="register orphan texts, rewrite manifest as UTF-8"
+    )
+    check.set_defaults(run=_cmd_check)
 
     report = sub.add_parser("report", help="run the notebooks, write figures and an HTML report")
     report.add_argument("--corpus", default="corpus", help="corpus to analyse (default: corpus)")

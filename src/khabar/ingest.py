@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from khabar import readers
 from khabar.errors import InputError
+from khabar.lock import corpus_lock
+from khabar.manifest import atomic_write as _atomic_write
+from khabar.manifest import read_manifest_table, write_merged
 from khabar.tokens import sentences
 
 __all__ = ["MANIFEST_COLUMNS", "IngestReport", "derive_title", "ingest"]
@@ -73,30 +72,12 @@ def derive_title(text: str, *, limit: int = _TITLE_LIMIT) -> str:
     return clipped.rstrip("،,:؛ ") + "…"
 
 
-def _atomic_write(path: Path, data: str) -> None:
-    """Write to a temporary file in the same folder, flush to disk, then rename into place."""
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _write_manifest(folder: Path, rows: list[dict]) -> None:
-    frame = pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS)).fillna("")
-    _atomic_write(folder / readers.MANIFEST, frame.to_csv(index=False))
+    rows[:] = write_merged(folder, rows, columns=MANIFEST_COLUMNS)
 
 
 def _existing_rows(folder: Path) -> list[dict]:
-    if not (folder / readers.MANIFEST).exists():
-        return []
-    manifest = readers.read_manifest(folder)
-    return [{c: row.get(c, "") for c in MANIFEST_COLUMNS} for row in manifest.to_dict("records")]
+    return read_manifest_table(folder).rows
 
 
 def _file_docs(path: Path) -> Iterator[_Doc | InputError]:
@@ -160,16 +141,23 @@ def _unique_id(doc_id: str, sha: str, taken: set[str]) -> str:
     return base if base not in taken else f"{base}-{sha[:8]}"
 
 
-def ingest(sources: Iterable[str | Path], corpus_dir: str | Path = "corpus") -> IngestReport:
+def ingest(
+    sources: Iterable[str | Path], corpus_dir: str | Path = "corpus", *, wait: bool = True
+) -> IngestReport:
     """Add documents from files, folders, JSONL, CSV or Parquet to a corpus folder.
 
     Each text is stored as UTF-8 in its own file and listed in ``manifest.csv``. Content
     already in the corpus is not added again; unreadable inputs are skipped and named.
     Text files are written before the manifest, each through a temporary file and a rename,
-    so a run stopped at any moment leaves a corpus that loads.
+    so a run stopped at any moment leaves a corpus that loads. One writer at a time: the
+    corpus lock is held for the run (``wait=False`` raises ``CorpusBusyError`` at once when
+    another process holds it) and the manifest is merged with the one on disk when written.
     """
-    folder = Path(corpus_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    with corpus_lock(corpus_dir, wait=wait):
+        return _ingest_locked(sources, Path(corpus_dir))
+
+
+def _ingest_locked(sources: Iterable[str | Path], folder: Path) -> IngestReport:
     rows = _existing_rows(folder)
     known = {row["sha256"] for row in rows}
     taken = {row["doc_id"] for row in rows}
