@@ -86,8 +86,8 @@ def test_missing_path_and_wrong_format_name_the_file(tmp_path):
 
 def test_csv_without_text_column_is_named(tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("title,body\nأ,ب\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"t\.csv.*no 'text' column"):
+    path.write_text("title,summary\nأ,ب\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"t\.csv.*no text field \(fields found: title, summary\)"):
         load_corpus(path)
 
 

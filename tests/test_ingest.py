@@ -92,11 +92,13 @@ def test_same_content_in_another_encoding_is_not_added_twice(tmp_path):
     assert (len(report.added), len(report.present)) == (1, 1)
 
 
-def test_csv_without_text_column_is_skipped_and_named(tmp_path):
-    (tmp_path / "t.csv").write_text("title,body\nأ,ب\n", encoding="utf-8")
+def test_csv_without_text_column_is_one_line_and_creates_nothing(tmp_path):
+    (tmp_path / "t.csv").write_text("title,summary\nأ,ب\n", encoding="utf-8")
     report = ingest([tmp_path / "t.csv"], tmp_path / "corpus")
-    assert report.added == []
-    assert "no 'text' column" in str(report.skipped[0]) and "t.csv" in str(report.skipped[0])
+    assert report.added == [] and len(report.skipped) == 1
+    message = str(report.skipped[0])
+    assert "t.csv" in message and "title, summary" in message and "--text-field" in message
+    assert not (tmp_path / "corpus").exists()
 
 
 def test_titles_from_headline_or_first_sentence():
@@ -143,7 +145,7 @@ def test_crash_while_writing_the_manifest_keeps_the_old_one(tmp_path, monkeypatc
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(sys.modules["khabar.ingest"], "_write_manifest", crash)
+    monkeypatch.setattr(sys.modules["khabar.ingest"], "write_manifest", crash)
     with pytest.raises(OSError):
         ingest([tmp_path / "b.txt"], tmp_path / "corpus")
     assert (tmp_path / "corpus" / "manifest.csv").read_bytes() == before

@@ -1,46 +1,64 @@
-"""Reading documents from disk: decoding, and batch readers for every corpus format."""
+"""Reading documents from disk: batch readers for every corpus format, plain or gzipped."""
 
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
+import io
 import itertools
 import json
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
+from khabar.encodings import decode_bytes
 from khabar.errors import InputError
+from khabar.fields import FieldMap, resolve_fields
 
 __all__ = [
     "MANIFEST",
     "TEXT_SUFFIXES",
     "csv_batches",
+    "csv_fields",
     "decode_bytes",
+    "input_kind",
+    "is_text_file",
     "iter_jsonl_records",
     "jsonl_batches",
+    "jsonl_fields",
     "jsonl_partitions",
     "manifest_batches",
+    "open_input",
     "parquet_batches",
+    "parquet_fields",
     "read_manifest",
     "read_text_file",
+    "record_problem",
     "sha256_text",
+    "stem",
     "text_folder_batches",
     "warn_skipped",
 ]
 
 MANIFEST = "manifest.csv"
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-_ARABIC_SHARE_FOR_CP1256 = 0.3
+_KINDS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_KINDS.update({suffix: "text" for suffix in TEXT_SUFFIXES})
+_FIELD_SAMPLE = 1000
+#: Manifest column names of earlier versions, renamed on read.
+_OLD_MANIFEST_NAMES = {"source": "origin"}
+
+FieldChoice = Mapping[str, str | None] | None
 
 
 def sha256_text(text: str) -> str:
@@ -48,65 +66,40 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters)
+def input_kind(path: Path) -> str | None:
+    """ "jsonl", "csv", "parquet" or "text" from a file's suffix (``.gz`` looked through)."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        kind = _KINDS.get(suffixes[0]) if len(suffixes) == 2 else None
+        return None if kind == "parquet" else kind
+    return _KINDS.get(suffixes[-1]) if suffixes else None
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a document's bytes; returns (text, encoding found).
-
-    Tries a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then Windows-1256 when
-    the result reads as Arabic. Never substitutes replacement characters.
-
-    Raises:
-        InputError: empty, binary, or in no encoding khabar can read.
-    """
-    if not data.strip():
-        raise InputError("empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _checked(data.decode(encoding)), encoding
-            except UnicodeDecodeError as err:
-                raise InputError(
-                    f"not valid {encoding} despite its byte-order mark ({err.reason})"
-                ) from None
-    if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
-    try:
-        return _checked(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _arabic_share(text) >= _ARABIC_SHARE_FOR_CP1256 and _is_text(text):
-        return _checked(text), "cp1256"
-    raise InputError("not UTF-8, UTF-16 or Windows-1256 Arabic text (binary or unknown encoding)")
+def stem(path: Path) -> str:
+    """A file's name without its format and compression suffixes (``a.jsonl.gz`` -> ``a``)."""
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    return Path(name).stem
 
 
-def _is_text(text: str) -> bool:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls <= len(text) // 100
+def open_input(path: Path) -> IO[bytes]:
+    """A binary stream of a file, decompressed on the fly when it ends in ``.gz``."""
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
 
 
-def _checked(text: str) -> str:
-    if not text.strip():
-        raise InputError("empty file")
-    if not _is_text(text):
-        raise InputError("binary file (control characters), not text")
-    return text
+def _read_bytes(path: Path) -> bytes:
+    with open_input(path) as handle:
+        return handle.read()
 
 
 def read_text_file(path: Path) -> tuple[str, str]:
     """Read and decode one text file; returns (text, encoding)."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
+        data = _read_bytes(path)
+    except (OSError, EOFError) as err:
         raise InputError(err.strerror or str(err), path=path) from None
     try:
         return decode_bytes(data)
@@ -120,10 +113,12 @@ def iter_jsonl_records(
     """(line number, record) for each non-blank line; broken lines give an InputError.
 
     ``start``/``end`` restrict reading to a byte range that begins at a line start
-    (``first_line`` is its line number), as made by ``jsonl_partitions``.
+    (``first_line`` is its line number), as made by ``jsonl_partitions``; ``.gz`` files are
+    read whole, as a stream.
     """
-    with path.open("rb") as handle:
-        handle.seek(start)
+    with open_input(path) as handle:
+        if start:
+            handle.seek(start)
         number = first_line - 1
         while end is None or handle.tell() < end:
             raw = handle.readline()
@@ -162,10 +157,35 @@ def _parse_json_line(raw: bytes, *, path: Path, line: int) -> dict | InputError:
         return InputError(f"broken JSON ({err.msg})", path=path, line=line)
     if not isinstance(record, dict):
         return InputError("line is not a JSON object", path=path, line=line)
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return InputError("no text (missing or empty 'text' field)", path=path, line=line)
     return record
+
+
+def jsonl_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
+    """The field mapping of a JSONL file, from the keys of its first records.
+
+    When those have no text field, every record is looked at before giving up.
+
+    Raises:
+        InputError: no field can be the text, or a given field is absent.
+    """
+    names: dict[str, None] = {}
+    records = (r for _, r in iter_jsonl_records(path) if isinstance(r, dict))
+    for record in itertools.islice(records, _FIELD_SAMPLE):
+        names.update(dict.fromkeys(record))
+    try:
+        return resolve_fields(names, given=given, path=path)
+    except InputError:
+        for record in records:
+            names.update(dict.fromkeys(record))
+        return resolve_fields(names, given=given, path=path)
+
+
+def record_problem(record: Mapping[str, object], fields: FieldMap) -> str | None:
+    """Why a mapped record cannot be a document (no text), or None when it can."""
+    text = record.get("text")
+    if isinstance(text, str) and text.strip():
+        return None
+    return f"no text (missing or empty {fields.fields['text']!r} field)"
 
 
 def warn_skipped(error: InputError) -> None:
@@ -174,19 +194,29 @@ def warn_skipped(error: InputError) -> None:
 
 
 def jsonl_batches(
-    path: Path, *, batch_size: int, start: int = 0, end: int | None = None, first_line: int = 1
+    path: Path,
+    *,
+    batch_size: int,
+    fields: FieldMap | None = None,
+    given: FieldChoice = None,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
 ) -> Iterator[pd.DataFrame]:
-    """Good records of a JSONL file (or of a byte range of it), in batches.
+    """Good records of a JSONL file (or of a byte range of it), in batches, fields mapped.
 
-    Broken lines are named in a warning. Records without a doc_id get ``<file stem>-<line>``.
+    Broken lines are named in a warning. Records without an id get ``<file stem>-<line>``.
     """
+    fields = fields or jsonl_fields(path, given=given)
     batch: list[dict] = []
-    for line, record in iter_jsonl_records(path, start=start, end=end, first_line=first_line):
-        if isinstance(record, InputError):
-            warn_skipped(record)
+    for line, raw in iter_jsonl_records(path, start=start, end=end, first_line=first_line):
+        record = raw if isinstance(raw, InputError) else fields.rename(raw)
+        problem = None if isinstance(record, InputError) else record_problem(record, fields)
+        if isinstance(record, InputError) or problem:
+            warn_skipped(record if problem is None else InputError(problem, path=path, line=line))
             continue
         if record.get("doc_id") in (None, ""):
-            record["doc_id"] = f"{path.stem}-{line}"
+            record["doc_id"] = f"{stem(path)}-{line}"
         batch.append(record)
         if len(batch) >= batch_size:
             yield pd.DataFrame.from_records(batch)
@@ -195,51 +225,77 @@ def jsonl_batches(
         yield pd.DataFrame.from_records(batch)
 
 
-def csv_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
-    """Rows of a CSV file with a ``text`` column, in batches."""
-    _require_text_column(path, _csv_header(path))
-    yield from pd.read_csv(
-        path, dtype=str, keep_default_na=False, chunksize=batch_size, encoding="utf-8-sig"
-    )
+def csv_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
+    """The field mapping of a CSV file, from its header."""
+    return resolve_fields(_csv_header(path), given=given, path=path)
+
+
+def csv_batches(
+    path: Path, *, batch_size: int, fields: FieldMap | None = None, given: FieldChoice = None
+) -> Iterator[pd.DataFrame]:
+    """Rows of a CSV file (``.csv`` or ``.csv.gz``, UTF-8) in batches, columns mapped."""
+    fields = fields or csv_fields(path, given=given)
+    with open_input(path) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        try:
+            for chunk in pd.read_csv(text, dtype=str, keep_default_na=False, chunksize=batch_size):
+                yield _renamed(chunk, fields)
+        except UnicodeDecodeError:
+            raise InputError("CSV is not UTF-8", path=path) from None
+
+
+def _renamed(frame: pd.DataFrame, fields: FieldMap) -> pd.DataFrame:
+    columns = list(fields.rename(dict.fromkeys(frame.columns)))
+    return frame.set_axis(columns, axis=1)
 
 
 def _csv_header(path: Path) -> list[str]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return next(csv.reader(handle), [])
+        with open_input(path) as handle:
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            return next(csv.reader(text), [])
     except UnicodeDecodeError:
         raise InputError("CSV is not UTF-8", path=path) from None
 
 
-def parquet_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
-    """Rows of a Parquet file with a ``text`` column, in batches."""
+def _parquet_file(path: Path):
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(path)
+        return pq.ParquetFile(path)
     except Exception as err:  # pyarrow raises several types for unreadable files
         raise InputError(f"not a readable Parquet file ({err})", path=path) from None
-    _require_text_column(path, parquet.schema_arrow.names)
-    for batch in parquet.iter_batches(batch_size=batch_size):
-        yield batch.to_pandas()
 
 
-def _require_text_column(path: Path, columns: list[str]) -> None:
-    if "text" not in columns:
-        found = ", ".join(columns[:8]) or "none"
-        raise InputError(f"no 'text' column (columns: {found})", path=path)
+def parquet_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
+    """The field mapping of a Parquet file, from its schema."""
+    return resolve_fields(_parquet_file(path).schema_arrow.names, given=given, path=path)
+
+
+def parquet_batches(
+    path: Path, *, batch_size: int, fields: FieldMap | None = None, given: FieldChoice = None
+) -> Iterator[pd.DataFrame]:
+    """Rows of a Parquet file in batches, columns mapped."""
+    fields = fields or parquet_fields(path, given=given)
+    for batch in _parquet_file(path).iter_batches(batch_size=batch_size):
+        yield _renamed(batch.to_pandas(), fields)
+
+
+def is_text_file(path: Path) -> bool:
+    """True for the plain-text documents of a folder (``.txt``, ``.md``, also gzipped)."""
+    return input_kind(path) == "text"
 
 
 def text_folder_batches(folder: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
     """Every text file of a folder (sorted by name) as one document each."""
     batch: list[dict] = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES):
+    for path in sorted(p for p in folder.iterdir() if is_text_file(p)):
         try:
             text, _ = read_text_file(path)
         except InputError as err:
             warn_skipped(err)
             continue
-        batch.append({"doc_id": path.stem, "text": text, "file": path.name})
+        batch.append({"doc_id": stem(path), "text": text, "file": path.name})
         if len(batch) >= batch_size:
             yield pd.DataFrame.from_records(batch)
             batch = []
@@ -251,9 +307,11 @@ def read_manifest(folder: Path) -> pd.DataFrame:
     """The manifest of a corpus folder, every column as str."""
     path = folder / MANIFEST
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as err:
         raise InputError(f"unreadable manifest ({err})", path=path) from None
+    old = {k: v for k, v in _OLD_MANIFEST_NAMES.items() if k in manifest and v not in manifest}
+    return manifest.rename(columns=old)
 
 
 def manifest_batches(folder: Path, *, batch_size: int, strict: bool) -> Iterator[pd.DataFrame]:

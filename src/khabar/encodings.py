@@ -1,0 +1,102 @@
+"""Decoding a document's bytes: UTF-8 first, then only the encodings Arabic text comes in.
+
+Legacy input is detected with charset-normalizer, limited to the Arabic code pages
+(Windows-1256, ISO-8859-6, CP720); UTF-16 and UTF-32 are recognised by their byte-order mark or,
+without one, by decoding. A result that does not read as Arabic is refused rather than stored
+as mojibake.
+"""
+
+from __future__ import annotations
+
+from khabar.errors import InputError
+
+__all__ = ["ARABIC_CODE_PAGES", "arabic_share", "decode_bytes"]
+
+#: Single-byte code pages tried for text that is not UTF-8 (Python codec names).
+ARABIC_CODE_PAGES = ("cp1256", "iso8859_6", "cp720")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_WIDE = ("utf_32_le", "utf_32_be", "utf_16_le", "utf_16_be")
+_MIN_ARABIC_SHARE = 0.3
+_MAX_CHAOS = 0.3
+
+
+def arabic_share(text: str) -> float:
+    """Share of the letters of ``text`` that are Arabic (0 when it has no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in letters) / len(
+        letters
+    )
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a document's bytes; returns (text, encoding found).
+
+    Tries a byte-order mark, strict UTF-8, UTF-16/32 without a mark, then the Arabic code pages.
+    Never substitutes replacement characters.
+
+    Raises:
+        InputError: empty, binary, or not readable as Arabic in any candidate encoding.
+    """
+    if not data.strip():
+        raise InputError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding)), encoding
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    f"not valid {encoding} despite its byte-order mark ({err.reason})"
+                ) from None
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        return _wide(data)
+    return _legacy(data)
+
+
+def _wide(data: bytes) -> tuple[str, str]:
+    for encoding in _WIDE:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _is_text(text) and arabic_share(text) >= _MIN_ARABIC_SHARE:
+            return _checked(text), encoding.replace("_", "-")
+    raise InputError("binary file (contains NUL bytes), not text")
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(ARABIC_CODE_PAGES)).best()
+    if best is not None and best.chaos <= _MAX_CHAOS:
+        text = str(best)
+        if _is_text(text) and arabic_share(text) >= _MIN_ARABIC_SHARE:
+            return _checked(text), best.encoding
+    raise InputError(
+        "not UTF-8, and not Arabic text in Windows-1256, ISO-8859-6, CP720, UTF-16 or UTF-32"
+        " (unknown encoding or binary)"
+    )
+
+
+def _is_text(text: str) -> bool:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls <= len(text) // 100
+
+
+def _checked(text: str) -> str:
+    if not text.strip():
+        raise InputError("empty file")
+    if not _is_text(text):
+        raise InputError("binary file (control characters), not text")
+    return text
