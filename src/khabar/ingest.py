@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -9,8 +11,6 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from khabar import readers
 from khabar.dates import parse_date
@@ -81,29 +81,41 @@ def derive_title(text: str, *, limit: int = _TITLE_LIMIT) -> str:
     return clipped.rstrip("،,:؛ ") + "…"
 
 
-def _atomic_write(path: Path, data: str, *, sync: bool = True) -> None:
-    """Write to a temporary file in the same folder, then rename it into place.
-
-    With ``sync`` the data is flushed to disk before the rename.
-    """
+def _atomic_write(path: Path, data: str) -> None:
+    """Write to a temporary file in the same folder, flush to disk, then rename into place."""
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(data)
-            if sync:
-                out.flush()
-                os.fsync(out.fileno())
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _write_text(path: Path, text: str) -> None:
+    """Write a new document file through a temporary name (made durable at the checkpoint)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_manifest(folder: Path, rows: list[dict]) -> None:
     """Replace ``manifest.csv`` with ``rows``: the standard columns, then any extra fields."""
     extra = dict.fromkeys(k for row in rows for k in row if k not in MANIFEST_COLUMNS)
-    frame = pd.DataFrame(rows, columns=[*MANIFEST_COLUMNS, *extra]).fillna("")
-    _atomic_write(folder / readers.MANIFEST, frame.to_csv(index=False))
+    columns = [*MANIFEST_COLUMNS, *extra]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row.get(c, "") for c in columns] for row in rows)
+    _atomic_write(folder / readers.MANIFEST, out.getvalue())
 
 
 def existing_rows(folder: Path) -> list[dict]:
@@ -262,16 +274,17 @@ class _Store:
         if sha in self.known:
             report.present.append(doc.origin)
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self.rows:
+            self.folder.mkdir(parents=True, exist_ok=True)
         doc_id = _unique_id(doc.doc_id, sha, self.taken)
         file_name = f"{doc_id}.txt"
-        _atomic_write(self.folder / file_name, doc.text, sync=False)
+        _write_text(self.folder / file_name, doc.text)
         self.rows.append(_row(doc, doc_id=doc_id, file_name=file_name, sha=sha, report=report))
         self.known.add(sha)
         self.taken.add(doc_id)
         report.added.append(doc_id)
         self.pending += 1
-        if self.pending >= _CHECKPOINT:
+        if self.pending >= max(_CHECKPOINT, len(self.rows) // 4):
             self.finish()
 
     def finish(self) -> None:
