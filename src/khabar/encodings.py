@@ -56,10 +56,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                     f"not valid {encoding} despite its byte-order mark ({err.reason})"
                 ) from None
     try:
-        return _checked(data.decode("utf-8")), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
+        text = None
+    if text is not None and _is_text(text):
+        return _checked(text), "utf-8"
+    if text is not None or b"\x00" in data:
         return _wide(data)
     return _legacy(data)
 
@@ -72,7 +74,7 @@ def _wide(data: bytes) -> tuple[str, str]:
             continue
         if _is_text(text) and arabic_share(text) >= _MIN_ARABIC_SHARE:
             return _checked(text), encoding.replace("_", "-")
-    raise InputError("binary file (contains NUL bytes), not text")
+    raise InputError("binary file (control characters or NUL bytes), not text")
 
 
 def _legacy(data: bytes) -> tuple[str, str]:
