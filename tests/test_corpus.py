@@ -94,3 +94,44 @@ def test_csv_without_text_column_is_named(tmp_path):
 def test_public_api_is_exported():
     for name in ("load_corpus", "Corpus", "normalize", "tokenize", "term_frequency", "kwic"):
         assert hasattr(khabar, name)
+
+
+def _dated_feed(path):
+    records = [
+        {"content": f"خبر رقم {i} عن بوتين", "source": outlet, "published": day}
+        for i, (outlet, day) in enumerate(
+            [
+                ("okaz", "20/07/2015"),
+                ("okaz", "21 يوليو 2015"),
+                ("sabq", "2015-07-21 23:59:00"),
+                ("sabq", "22 تموز 2015"),
+                ("okaz", ""),
+            ]
+        )
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_subset_by_outlet_and_inclusive_dates(tmp_path, lazy):
+    corpus = load_corpus(_dated_feed(tmp_path / "feed.jsonl"), lazy=lazy)
+    assert pd.api.types.is_datetime64_any_dtype(corpus.docs["date"])
+    assert corpus.docs["date"].isna().tolist() == [False, False, False, False, True]
+    okaz = corpus.subset(outlet="okaz")
+    assert okaz.lazy == lazy
+    assert okaz.docs["text"].str.contains("رقم [014] ").all() and len(okaz) == 3
+    day = corpus.subset(since="2015-07-21", until="2015-07-21")
+    assert day.docs["outlet"].tolist() == ["okaz", "sabq"]
+    both = corpus.subset(outlet=["okaz", "sabq"], since="2015-07-21")
+    assert len(both) == 3  # the undated article is left out once dates are asked for
+    assert len(corpus.subset(outlet="okaz", until="2015-07-20")) == 1
+
+
+def test_load_corpus_takes_field_names(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"Matn": "بوتين", "Paper": "X"}, ensure_ascii=False), "utf-8")
+    with pytest.raises(InputError, match="Matn, Paper"):
+        load_corpus(path)
+    docs = load_corpus(path, text_field="Matn", outlet_field="Paper").docs
+    assert (docs["text"].tolist(), docs["outlet"].tolist()) == (["بوتين"], ["X"])

@@ -174,3 +174,138 @@ def test_run_killed_half_way_leaves_a_loadable_corpus(tmp_path):
     rerun = ingest([feed], corpus_dir)
     assert len(load_corpus(corpus_dir)) == 20000
     assert len(rerun.present) == len(corpus)
+
+
+def _archive_records(n: int) -> list[dict]:
+    """Records shaped like SaudiNewsNet: the archive's own field names."""
+    outlets = ["okaz", "alriyadh", "aawsat"]
+    return [
+        {
+            "source": outlets[i % 3],
+            "url": f"http://example.org/{i}",
+            "date_extracted": f"2015-07-{21 + i % 5} 02:51:{i % 60:02d}",
+            "title": f"خبر رقم {i}",
+            "author": f"الرياض - كاتب {i % 4}",
+            "content": f"قال المتحدث إن الخبر رقم {i} عن بوتين وكيم.",
+        }
+        for i in range(n)
+    ]
+
+
+def _write_jsonl_gz(path, records):
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def test_archive_with_its_own_field_names_ingests_without_flags(tmp_path):
+    records = _archive_records(30)
+    _write_jsonl_gz(tmp_path / "archive.jsonl.gz", records)
+    report = ingest([tmp_path / "archive.jsonl.gz"], tmp_path / "c")
+    assert len(report.added) == 30 and report.skipped == []
+    assert len(report.mappings) == 1
+    assert "text=content" in report.mappings[0] and "kept author" in report.mappings[0]
+    docs = load_corpus(tmp_path / "c").docs
+    assert docs["text"].tolist() == [r["content"] for r in records]
+    assert docs["outlet"].tolist() == [r["source"] for r in records]
+    assert docs["author"].tolist() == [r["author"] for r in records]
+    assert pd.api.types.is_datetime64_any_dtype(docs["date"])
+    assert docs["date"].tolist() == [pd.Timestamp(r["date_extracted"]) for r in records]
+    manifest = pd.read_csv(tmp_path / "c" / "manifest.csv", dtype=str, keep_default_na=False)
+    assert manifest["date"].iloc[0] == "2015-07-21T02:51:00"
+    assert manifest["origin"].iloc[0].endswith("archive.jsonl.gz:1")
+    again = ingest([tmp_path / "archive.jsonl.gz"], tmp_path / "c")
+    assert (len(again.added), len(again.present)) == (0, 30)
+
+
+def test_csv_with_other_names_works_with_flags_and_usual_names_without(tmp_path):
+    rows = pd.DataFrame(
+        {
+            "Body": ["بوتين في موسكو", "كيم في بيونغ يانغ"],
+            "Headline": ["عنوان أول", "عنوان ثان"],
+            "Published": ["21/07/2015", "26 شوال 1436 هـ"],
+            "Site": ["okaz", "sabq"],
+        }
+    )
+    rows.to_csv(tmp_path / "usual.csv", index=False)
+    rows.rename(columns={"Body": "Matn", "Site": "Paper"}).to_csv(tmp_path / "odd.csv", index=False)
+    ingest([tmp_path / "usual.csv"], tmp_path / "a")
+    odd = ingest([tmp_path / "odd.csv"], tmp_path / "b")
+    assert odd.added == [] and "Matn, Headline, Published, Paper" in str(odd.skipped[0])
+    ingest([tmp_path / "odd.csv"], tmp_path / "b", text_field="Matn", outlet_field="Paper")
+    for folder in ("a", "b"):
+        docs = load_corpus(tmp_path / folder).docs
+        assert docs["text"].tolist() == rows["Body"].tolist()
+        assert docs["title"].tolist() == rows["Headline"].tolist()
+        assert docs["outlet"].tolist() == rows["Site"].tolist()
+        assert docs["date"].dt.strftime("%Y-%m-%d").tolist() == ["2015-07-21", "2015-08-11"]
+
+
+def test_file_without_any_text_field_is_one_line_and_creates_no_folder(tmp_path):
+    records = [{"headline": "عنوان", "summary": "ملخص"} for _ in range(50)]
+    (tmp_path / "feed.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    report = ingest([tmp_path / "feed.jsonl"], tmp_path / "c")
+    assert report.problems() == [str(report.skipped[0])]
+    assert "feed.jsonl" in report.problems()[0] and "headline, summary" in report.problems()[0]
+    assert not (tmp_path / "c").exists()
+
+
+def test_per_record_problems_are_capped_with_a_count(tmp_path):
+    lines = [json.dumps({"content": "بوتين في موسكو"}, ensure_ascii=False)]
+    lines += [json.dumps({"content": ""}) for _ in range(40)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    report = ingest([tmp_path / "feed.jsonl"], tmp_path / "c")
+    assert len(report.added) == 1 and len(report.skipped) == 40
+    problems = report.problems(per_file=5)
+    assert len(problems) == 6
+    assert problems[0].endswith("feed.jsonl:2: no text (missing or empty 'content' field)")
+    assert problems[-1].endswith("feed.jsonl: … and 35 more")
+
+
+def test_unreadable_dates_are_kept_as_written_and_counted(tmp_path):
+    records = [
+        {"text": "بوتين في موسكو", "date": "أمس"},
+        {"text": "كيم في بيونغ يانغ", "date": "أمس"},
+        {"text": "لافروف في بكين", "date": "2015-07-21"},
+    ]
+    (tmp_path / "f.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    report = ingest([tmp_path / "f.jsonl"], tmp_path / "c")
+    assert "2 dates not understood, kept as written (e.g. 'أمس')" in report.summary()
+    manifest = pd.read_csv(tmp_path / "c" / "manifest.csv", dtype=str, keep_default_na=False)
+    assert manifest["date"].tolist() == ["أمس", "أمس", "2015-07-21"]
+    assert load_corpus(tmp_path / "c").docs["date"].isna().tolist() == [True, True, False]
+
+
+def test_gzipped_text_and_csv_files_are_read_as_streams(tmp_path):
+    import gzip
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt.gz").write_bytes(gzip.compress("بوتين في موسكو".encode("cp1256")))
+    with gzip.open(src / "b.csv.gz", "wt", encoding="utf-8") as out:
+        pd.DataFrame({"content": ["كيم في بيونغ يانغ"]}).to_csv(out, index=False)
+    report = ingest([src], tmp_path / "c")
+    assert report.skipped == []
+    assert sorted(load_corpus(tmp_path / "c").docs["text"]) == [
+        "بوتين في موسكو",
+        "كيم في بيونغ يانغ",
+    ]
+
+
+def test_manifest_with_the_old_source_column_still_loads_and_grows(tmp_path):
+    (tmp_path / "a.txt").write_text("بوتين في موسكو", encoding="utf-8")
+    ingest([tmp_path / "a.txt"], tmp_path / "c")
+    path = tmp_path / "c" / "manifest.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",origin", ",source", 1), "utf-8")
+    assert load_corpus(tmp_path / "c").docs["origin"].tolist() == [str(tmp_path / "a.txt")]
+    (tmp_path / "b.txt").write_text("كيم في بيونغ يانغ", encoding="utf-8")
+    ingest([tmp_path / "b.txt"], tmp_path / "c")
+    manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert "source" not in manifest.columns
+    assert manifest["origin"].tolist() == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
