@@ -1,5 +1,7 @@
 """Legacy Arabic encodings: the same article in any of them is stored as the same text."""
 
+import codecs
+
 import pytest
 
 from khabar import ingest, load_corpus
@@ -57,3 +59,23 @@ def test_text_that_is_arabic_in_no_candidate_is_refused_with_its_reason(tmp_path
 def test_binary_bytes_are_refused():
     with pytest.raises(InputError, match=r"binary|not UTF-8"):
         decode_bytes(bytes(range(256)) * 8)
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859_6", "utf-16"])
+def test_feeds_and_tables_in_a_legacy_encoding_store_the_same_text(tmp_path, encoding):
+    import json
+
+    import pandas as pd
+
+    records = [{"content": ARTICLE, "source": "okaz"}, {"content": "كيم في بيونغ يانغ"}]
+    (tmp_path / "f.jsonl").write_bytes(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode(encoding)
+    )
+    pd.DataFrame(records).to_csv(tmp_path / "t.csv", index=False, encoding=encoding)
+    for name in ("f.jsonl", "t.csv"):
+        report = ingest([tmp_path / name], tmp_path / name.replace(".", "_"))
+        assert report.skipped == [], name
+        docs = load_corpus(tmp_path / name.replace(".", "_")).docs
+        assert docs["text"].tolist() == [ARTICLE, "كيم في بيونغ يانغ"], name
+        assert docs["outlet"].tolist()[0] == "okaz"
+        assert codecs.lookup(docs["encoding"].iloc[0]).name == codecs.lookup(encoding).name

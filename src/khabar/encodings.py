@@ -8,9 +8,11 @@ as mojibake.
 
 from __future__ import annotations
 
+import codecs
+
 from khabar.errors import InputError
 
-__all__ = ["ARABIC_CODE_PAGES", "arabic_share", "decode_bytes"]
+__all__ = ["ARABIC_CODE_PAGES", "WIDE", "arabic_share", "decode_bytes", "sniff_encoding"]
 
 #: Single-byte code pages tried for text that is not UTF-8 (Python codec names).
 ARABIC_CODE_PAGES = ("cp1256", "iso8859_6", "cp720")
@@ -22,6 +24,8 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _WIDE = ("utf_32_le", "utf_32_be", "utf_16_le", "utf_16_be")
+#: Encodings whose lines cannot be split on the newline byte.
+WIDE = frozenset({"utf-16", "utf-32", *(e.replace("_", "-") for e in _WIDE)})
 _MIN_ARABIC_SHARE = 0.3
 _MAX_CHAOS = 0.3
 
@@ -64,6 +68,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if text is not None or b"\x00" in data:
         return _wide(data)
     return _legacy(data)
+
+
+def sniff_encoding(sample: bytes) -> str:
+    """The encoding of a feed or table file from its first bytes (UTF-8 unless they say not).
+
+    Raises:
+        InputError: the sample is binary or Arabic in no candidate encoding.
+    """
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        pass
+    else:
+        if b"\x00" not in sample:
+            return "utf-8-sig"
+    end = sample.rfind(b"\n") + 1
+    return decode_bytes(sample[:end] if end > len(sample) // 2 else sample)[1]
 
 
 def _wide(data: bytes) -> tuple[str, str]:

@@ -142,22 +142,30 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _record_doc(record: dict, *, default_id: str, origin: str) -> _Doc:
+def _record_doc(record: dict, *, default_id: str, origin: str, encoding: str) -> _Doc:
     meta = {k: _cell(v) for k, v in record.items() if k not in ("text", "doc_id")}
     doc_id = _cell(record.get("doc_id")) or default_id
-    return _Doc(record["text"], doc_id, "utf-8", origin, meta)
+    return _Doc(record["text"], doc_id, encoding, origin, meta)
 
 
-def _checked_record(record: dict, fields: FieldMap, *, path: Path, line: int, default_id: str):
+def _checked_record(
+    record: dict, fields: FieldMap, *, path: Path, line: int, default_id: str, encoding: str
+) -> _Doc | InputError:
     problem = readers.record_problem(record, fields)
     if problem:
         return InputError(problem, path=path, line=line)
-    return _record_doc(record, default_id=default_id, origin=f"{path}:{line}")
+    return _record_doc(record, default_id=default_id, origin=f"{path}:{line}", encoding=encoding)
+
+
+def _record_encoding(path: Path) -> str:
+    encoding = readers.file_encoding(path)
+    return "utf-8" if encoding == "utf-8-sig" else encoding
 
 
 def _jsonl_docs(path: Path, given: FieldChoice) -> Iterator[_Doc | InputError | _Mapping]:
     try:
         fields = readers.jsonl_fields(path, given=given)
+        encoding = _record_encoding(path)
     except InputError as err:
         yield err
         return
@@ -168,7 +176,12 @@ def _jsonl_docs(path: Path, given: FieldChoice) -> Iterator[_Doc | InputError | 
             yield raw
             continue
         yield _checked_record(
-            fields.rename(raw), fields, path=path, line=line, default_id=f"{name}-{line}"
+            fields.rename(raw),
+            fields,
+            path=path,
+            line=line,
+            default_id=f"{name}-{line}",
+            encoding=encoding,
         )
 
 
@@ -177,12 +190,18 @@ def _table_docs(path: Path, given: FieldChoice) -> Iterator[_Doc | InputError | 
     name = readers.stem(path)
     try:
         fields = field_reader(path, given=given)
+        encoding = _record_encoding(path) if readers.input_kind(path) == "csv" else "parquet"
         yield _Mapping(path, fields)
         offset = 0
         for batch in batch_reader(path, batch_size=_TABLE_BATCH, fields=fields):
             for i, record in enumerate(batch.to_dict("records"), start=offset + 1):
                 yield _checked_record(
-                    record, fields, path=path, line=i + 1, default_id=f"{name}-{i}"
+                    record,
+                    fields,
+                    path=path,
+                    line=i + 1,
+                    default_id=f"{name}-{i}",
+                    encoding=encoding,
                 )
             offset += len(batch)
     except InputError as err:

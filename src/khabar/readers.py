@@ -15,7 +15,7 @@ from typing import IO
 
 import pandas as pd
 
-from khabar.encodings import decode_bytes
+from khabar.encodings import WIDE, decode_bytes, sniff_encoding
 from khabar.errors import InputError
 from khabar.fields import FieldMap, resolve_fields
 
@@ -25,6 +25,7 @@ __all__ = [
     "csv_batches",
     "csv_fields",
     "decode_bytes",
+    "file_encoding",
     "input_kind",
     "is_text_file",
     "iter_jsonl_records",
@@ -55,6 +56,7 @@ _KINDS = {
 }
 _KINDS.update({suffix: "text" for suffix in TEXT_SUFFIXES})
 _FIELD_SAMPLE = 1000
+_SNIFF_BYTES = 1 << 18
 #: Manifest column names of earlier versions, renamed on read.
 _OLD_MANIFEST_NAMES = {"source": "origin"}
 
@@ -90,6 +92,16 @@ def open_input(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
+def file_encoding(path: Path) -> str:
+    """The encoding of a JSONL or CSV file, judged from its first bytes."""
+    with open_input(path) as handle:
+        sample = handle.read(_SNIFF_BYTES)
+    try:
+        return sniff_encoding(sample)
+    except InputError as err:
+        raise InputError(err.reason, path=path) from None
+
+
 def _read_bytes(path: Path) -> bytes:
     with open_input(path) as handle:
         return handle.read()
@@ -114,8 +126,12 @@ def iter_jsonl_records(
 
     ``start``/``end`` restrict reading to a byte range that begins at a line start
     (``first_line`` is its line number), as made by ``jsonl_partitions``; ``.gz`` files are
-    read whole, as a stream.
+    read whole, as a stream. Lines are UTF-8 unless the file's first bytes say otherwise.
     """
+    encoding = file_encoding(path)
+    if encoding in WIDE:
+        yield from _wide_jsonl_records(path, encoding)
+        return
     with open_input(path) as handle:
         if start:
             handle.seek(start)
@@ -126,7 +142,15 @@ def iter_jsonl_records(
                 break
             number += 1
             if raw.strip():
-                yield number, _parse_json_line(raw, path=path, line=number)
+                yield number, _parse_json_line(raw, path=path, line=number, encoding=encoding)
+
+
+def _wide_jsonl_records(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputError]]:
+    with open_input(path) as handle:
+        lines = io.TextIOWrapper(handle, encoding=encoding)
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield number, _parse_json_line(line, path=path, line=number, encoding=encoding)
 
 
 def jsonl_partitions(path: Path, *, target_bytes: int) -> list[tuple[int, int, int]]:
@@ -148,11 +172,15 @@ def jsonl_partitions(path: Path, *, target_bytes: int) -> list[tuple[int, int, i
     return parts
 
 
-def _parse_json_line(raw: bytes, *, path: Path, line: int) -> dict | InputError:
+def _parse_json_line(
+    raw: bytes | str, *, path: Path, line: int, encoding: str
+) -> dict | InputError:
     try:
-        record = json.loads(raw.decode("utf-8-sig") if line == 1 else raw.decode("utf-8"))
+        record = json.loads(raw if isinstance(raw, str) else raw.decode(encoding))
     except UnicodeDecodeError:
-        return InputError("line is not UTF-8", path=path, line=line)
+        return InputError(
+            f"line is not {encoding} like the start of the file", path=path, line=line
+        )
     except json.JSONDecodeError as err:
         return InputError(f"broken JSON ({err.msg})", path=path, line=line)
     if not isinstance(record, dict):
@@ -235,13 +263,14 @@ def csv_batches(
 ) -> Iterator[pd.DataFrame]:
     """Rows of a CSV file (``.csv`` or ``.csv.gz``, UTF-8) in batches, columns mapped."""
     fields = fields or csv_fields(path, given=given)
+    encoding = file_encoding(path)
     with open_input(path) as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="")
         try:
             for chunk in pd.read_csv(text, dtype=str, keep_default_na=False, chunksize=batch_size):
                 yield _renamed(chunk, fields)
         except UnicodeDecodeError:
-            raise InputError("CSV is not UTF-8", path=path) from None
+            raise InputError(f"CSV is not {encoding} throughout", path=path) from None
 
 
 def _renamed(frame: pd.DataFrame, fields: FieldMap) -> pd.DataFrame:
@@ -250,12 +279,13 @@ def _renamed(frame: pd.DataFrame, fields: FieldMap) -> pd.DataFrame:
 
 
 def _csv_header(path: Path) -> list[str]:
+    encoding = file_encoding(path)
     try:
         with open_input(path) as handle:
-            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            text = io.TextIOWrapper(handle, encoding=encoding, newline="")
             return next(csv.reader(text), [])
     except UnicodeDecodeError:
-        raise InputError("CSV is not UTF-8", path=path) from None
+        raise InputError(f"CSV is not {encoding}", path=path) from None
 
 
 def _parquet_file(path: Path):
