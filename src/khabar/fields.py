@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from khabar.errors import InputError
 
@@ -46,7 +47,7 @@ class FieldMap:
 
     def rename(self, record: Mapping[str, object]) -> dict[str, object]:
         """A record keyed by corpus column: mapped fields renamed, every other field kept."""
-        mapped = {name: role for role, name in self.fields.items() if name is not None}
+        mapped = self._by_name
         out: dict[str, object] = {}
         for key, value in record.items():
             role = mapped.get(key)
@@ -57,6 +58,10 @@ class FieldMap:
             else:
                 out[f"{key}_field"] = value
         return out
+
+    @cached_property
+    def _by_name(self) -> dict[str, str]:
+        return {name: role for role, name in self.fields.items() if name is not None}
 
     def describe(self) -> str:
         """One line: ``text=content, title=title, ...; kept author``."""

@@ -120,9 +120,16 @@ def write_manifest(folder: Path, rows: list[dict]) -> None:
 
 def existing_rows(folder: Path) -> list[dict]:
     """The rows of a corpus folder's manifest (none when it has no manifest yet)."""
-    if not (folder / readers.MANIFEST).exists():
+    path = folder / readers.MANIFEST
+    if not path.exists():
         return []
-    return readers.read_manifest(folder).to_dict("records")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise InputError(f"unreadable manifest ({err})", path=path) from None
+    renames = {k: v for k, v in readers.MANIFEST_RENAMES.items() if rows and v not in rows[0]}
+    return [{renames.get(k, k): v for k, v in row.items()} for row in rows]
 
 
 def _file_docs(path: Path) -> Iterator[_Doc | InputError]:

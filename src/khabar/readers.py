@@ -21,6 +21,7 @@ from khabar.fields import FieldMap, resolve_fields
 
 __all__ = [
     "MANIFEST",
+    "MANIFEST_RENAMES",
     "TEXT_SUFFIXES",
     "csv_batches",
     "csv_fields",
@@ -58,7 +59,7 @@ _KINDS.update({suffix: "text" for suffix in TEXT_SUFFIXES})
 _FIELD_SAMPLE = 1000
 _SNIFF_BYTES = 1 << 18
 #: Manifest column names of earlier versions, renamed on read.
-_OLD_MANIFEST_NAMES = {"source": "origin"}
+MANIFEST_RENAMES = {"source": "origin"}
 
 FieldChoice = Mapping[str, str | None] | None
 
@@ -340,7 +341,7 @@ def read_manifest(folder: Path) -> pd.DataFrame:
         manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as err:
         raise InputError(f"unreadable manifest ({err})", path=path) from None
-    old = {k: v for k, v in _OLD_MANIFEST_NAMES.items() if k in manifest and v not in manifest}
+    old = {k: v for k, v in MANIFEST_RENAMES.items() if k in manifest and v not in manifest}
     return manifest.rename(columns=old)
 
 
