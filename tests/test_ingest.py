@@ -309,3 +309,26 @@ def test_manifest_with_the_old_source_column_still_loads_and_grows(tmp_path):
     manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert "source" not in manifest.columns
     assert manifest["origin"].tolist() == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_damaged_or_empty_inputs_are_one_line_each_and_create_nothing(tmp_path):
+    import gzip
+
+    whole = gzip.compress(("\n".join(json.dumps({"text": "خبر"}) for _ in range(50))).encode())
+    inputs = {
+        "cut.jsonl.gz": whole[: len(whole) // 2],
+        "noise.csv.gz": b"\x1f\x8b\x08\x00" + bytes(range(200)),
+        "plain.jsonl.gz": b"not gzip at all",
+        "empty.jsonl": b"",
+        "empty.csv": b"",
+    }
+    for name, data in inputs.items():
+        (tmp_path / name).write_bytes(data)
+    report = ingest([tmp_path / name for name in inputs], tmp_path / "c")
+    assert report.added == []
+    lines = report.problems()
+    assert len(lines) == len(inputs)
+    for name, line in zip(inputs, lines, strict=True):
+        assert line.startswith(str(tmp_path / name)), line
+    assert "cut short" in lines[0] and "gzip" in lines[2] and "empty" in lines[4]
+    assert not (tmp_path / "c").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import io
 import itertools
@@ -11,13 +10,23 @@ import json
 import warnings
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO
 
 import pandas as pd
 
-from khabar.encodings import WIDE, decode_bytes, sniff_encoding
+from khabar.encodings import WIDE, decode_bytes
 from khabar.errors import InputError
 from khabar.fields import FieldMap, resolve_fields
+from khabar.inputs import (
+    READ_ERRORS,
+    TEXT_SUFFIXES,
+    file_encoding,
+    input_kind,
+    is_text_file,
+    open_input,
+    read_text_file,
+    stem,
+    unreadable,
+)
 
 __all__ = [
     "MANIFEST",
@@ -43,21 +52,12 @@ __all__ = [
     "sha256_text",
     "stem",
     "text_folder_batches",
+    "unreadable",
     "warn_skipped",
 ]
 
 MANIFEST = "manifest.csv"
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-_KINDS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
-_KINDS.update({suffix: "text" for suffix in TEXT_SUFFIXES})
 _FIELD_SAMPLE = 1000
-_SNIFF_BYTES = 1 << 18
 #: Manifest column names of earlier versions, renamed on read.
 MANIFEST_RENAMES = {"source": "origin"}
 
@@ -67,57 +67,6 @@ FieldChoice = Mapping[str, str | None] | None
 def sha256_text(text: str) -> str:
     """Hex SHA-256 of a text's UTF-8 bytes: the identity of a stored document."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def input_kind(path: Path) -> str | None:
-    """ "jsonl", "csv", "parquet" or "text" from a file's suffix (``.gz`` looked through)."""
-    suffixes = [s.lower() for s in path.suffixes[-2:]]
-    if suffixes and suffixes[-1] == ".gz":
-        kind = _KINDS.get(suffixes[0]) if len(suffixes) == 2 else None
-        return None if kind == "parquet" else kind
-    return _KINDS.get(suffixes[-1]) if suffixes else None
-
-
-def stem(path: Path) -> str:
-    """A file's name without its format and compression suffixes (``a.jsonl.gz`` -> ``a``)."""
-    name = path.name
-    if name.lower().endswith(".gz"):
-        name = name[:-3]
-    return Path(name).stem
-
-
-def open_input(path: Path) -> IO[bytes]:
-    """A binary stream of a file, decompressed on the fly when it ends in ``.gz``."""
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
-    return path.open("rb")
-
-
-def file_encoding(path: Path) -> str:
-    """The encoding of a JSONL or CSV file, judged from its first bytes."""
-    with open_input(path) as handle:
-        sample = handle.read(_SNIFF_BYTES)
-    try:
-        return sniff_encoding(sample)
-    except InputError as err:
-        raise InputError(err.reason, path=path) from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    with open_input(path) as handle:
-        return handle.read()
-
-
-def read_text_file(path: Path) -> tuple[str, str]:
-    """Read and decode one text file; returns (text, encoding)."""
-    try:
-        data = _read_bytes(path)
-    except (OSError, EOFError) as err:
-        raise InputError(err.strerror or str(err), path=path) from None
-    try:
-        return decode_bytes(data)
-    except InputError as err:
-        raise InputError(err.reason, path=path) from None
 
 
 def iter_jsonl_records(
@@ -133,25 +82,31 @@ def iter_jsonl_records(
     if encoding in WIDE:
         yield from _wide_jsonl_records(path, encoding)
         return
-    with open_input(path) as handle:
-        if start:
-            handle.seek(start)
-        number = first_line - 1
-        while end is None or handle.tell() < end:
-            raw = handle.readline()
-            if not raw:
-                break
-            number += 1
-            if raw.strip():
-                yield number, _parse_json_line(raw, path=path, line=number, encoding=encoding)
+    number = first_line - 1
+    try:
+        with open_input(path) as handle:
+            if start:
+                handle.seek(start)
+            while end is None or handle.tell() < end:
+                raw = handle.readline()
+                if not raw:
+                    break
+                number += 1
+                if raw.strip():
+                    yield number, _parse_json_line(raw, path=path, line=number, encoding=encoding)
+    except READ_ERRORS as err:
+        yield number + 1, unreadable(err, path=path, line=number + 1)
 
 
 def _wide_jsonl_records(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputError]]:
-    with open_input(path) as handle:
-        lines = io.TextIOWrapper(handle, encoding=encoding)
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                yield number, _parse_json_line(line, path=path, line=number, encoding=encoding)
+    number = 0
+    try:
+        with open_input(path) as handle:
+            for number, line in enumerate(io.TextIOWrapper(handle, encoding=encoding), start=1):
+                if line.strip():
+                    yield number, _parse_json_line(line, path=path, line=number, encoding=encoding)
+    except (*READ_ERRORS, UnicodeDecodeError) as err:
+        yield number + 1, unreadable(err, path=path, line=number + 1)
 
 
 def jsonl_partitions(path: Path, *, target_bytes: int) -> list[tuple[int, int, int]]:
@@ -201,6 +156,8 @@ def jsonl_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
     records = (r for _, r in iter_jsonl_records(path) if isinstance(r, dict))
     for record in itertools.islice(records, _FIELD_SAMPLE):
         names.update(dict.fromkeys(record))
+    if not names:
+        raise InputError("no JSON records (empty, or no line is a JSON object)", path=path)
     try:
         return resolve_fields(names, given=given, path=path)
     except InputError:
@@ -256,7 +213,10 @@ def jsonl_batches(
 
 def csv_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
     """The field mapping of a CSV file, from its header."""
-    return resolve_fields(_csv_header(path), given=given, path=path)
+    header = _csv_header(path)
+    if not header:
+        raise InputError("empty CSV (no header row)", path=path)
+    return resolve_fields(header, given=given, path=path)
 
 
 def csv_batches(
@@ -272,6 +232,8 @@ def csv_batches(
                 yield _renamed(chunk, fields)
         except UnicodeDecodeError:
             raise InputError(f"CSV is not {encoding} throughout", path=path) from None
+        except (*READ_ERRORS, pd.errors.ParserError) as err:
+            raise unreadable(err, path=path) from None
 
 
 def _renamed(frame: pd.DataFrame, fields: FieldMap) -> pd.DataFrame:
@@ -287,6 +249,8 @@ def _csv_header(path: Path) -> list[str]:
             return next(csv.reader(text), [])
     except UnicodeDecodeError:
         raise InputError(f"CSV is not {encoding}", path=path) from None
+    except READ_ERRORS as err:
+        raise unreadable(err, path=path) from None
 
 
 def _parquet_file(path: Path):
@@ -310,11 +274,6 @@ def parquet_batches(
     fields = fields or parquet_fields(path, given=given)
     for batch in _parquet_file(path).iter_batches(batch_size=batch_size):
         yield _renamed(batch.to_pandas(), fields)
-
-
-def is_text_file(path: Path) -> bool:
-    """True for the plain-text documents of a folder (``.txt``, ``.md``, also gzipped)."""
-    return input_kind(path) == "text"
 
 
 def text_folder_batches(folder: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
