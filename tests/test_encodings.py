@@ -3,6 +3,8 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar import ingest, load_corpus
 from khabar.encodings import decode_bytes
@@ -79,3 +81,47 @@ def test_feeds_and_tables_in_a_legacy_encoding_store_the_same_text(tmp_path, enc
         assert docs["text"].tolist() == [ARTICLE, "كيم في بيونغ يانغ"], name
         assert docs["outlet"].tolist()[0] == "okaz"
         assert codecs.lookup(docs["encoding"].iloc[0]).name == codecs.lookup(encoding).name
+
+
+NEWS_WORDS = [
+    "بوتين",
+    "موسكو",
+    "الكرملين",
+    "الرئيس",
+    "الروسي",
+    "كيم",
+    "جونغ",
+    "أون",
+    "بيونغ",
+    "يانغ",
+    "قال",
+    "إن",
+    "الزيارة",
+    "مهمة",
+    "وأكد",
+    "المتحدث",
+    "باسم",
+    "الوزارة",
+    "أن",
+    "الاجتماع",
+    "انتهى",
+    "في",
+    "يوم",
+    "الخميس",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(NEWS_WORDS), min_size=6, max_size=60),
+    st.sampled_from(["cp1256", "iso8859_6", "cp720", "utf-16-le", "utf-16-be", "utf-32-le"]),
+)
+def test_any_news_sentence_reads_back_in_any_encoding(words, encoding):
+    # A text of a few words can read as Arabic in two code pages; a sentence cannot.
+    text = " ".join(words) + "."
+    assert decode_bytes(text.encode(encoding))[0] == text
+
+
+def test_a_reading_with_latin_letters_inside_arabic_words_is_not_chosen():
+    # قال in ISO-8859-6 is "âان" in Windows-1256: a mojibake word, rejected for the right reading
+    assert decode_bytes("قال".encode("iso8859_6")) == ("قال", "iso8859_6")

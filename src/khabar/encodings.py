@@ -9,6 +9,7 @@ as mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 
 from khabar.errors import InputError
 
@@ -28,6 +29,8 @@ _WIDE = ("utf_32_le", "utf_32_be", "utf_16_le", "utf_16_be")
 WIDE = frozenset({"utf-16", "utf-32", *(e.replace("_", "-") for e in _WIDE)})
 _MIN_ARABIC_SHARE = 0.3
 _MAX_CHAOS = 0.3
+_ARABIC = "\u0600-\u06ff"
+_MIXED_WORD_RE = re.compile(rf"[{_ARABIC}][^\W\d_{_ARABIC}]|[^\W\d_{_ARABIC}][{_ARABIC}]")
 
 
 def arabic_share(text: str) -> float:
@@ -102,17 +105,51 @@ def _wide(data: bytes) -> tuple[str, str]:
 
 
 def _legacy(data: bytes) -> tuple[str, str]:
+    readings = [(e, t) for e, t in _readings(data) if _reads_as_arabic(t)]
+    if not readings:
+        raise InputError(
+            "not UTF-8, and not Arabic text in Windows-1256, ISO-8859-6, CP720, UTF-16 or UTF-32"
+            " (unknown encoding or binary)"
+        )
+    encoding, text = max(readings, key=lambda reading: _common_word_share(reading[1]))
+    return _checked(text), encoding
+
+
+def _readings(data: bytes) -> list[tuple[str, str]]:
+    """(encoding, text) for each code page that decodes the bytes, the detector's choice first."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=list(ARABIC_CODE_PAGES)).best()
-    if best is not None and best.chaos <= _MAX_CHAOS:
-        text = str(best)
-        if _is_text(text) and arabic_share(text) >= _MIN_ARABIC_SHARE:
-            return _checked(text), best.encoding
-    raise InputError(
-        "not UTF-8, and not Arabic text in Windows-1256, ISO-8859-6, CP720, UTF-16 or UTF-32"
-        " (unknown encoding or binary)"
-    )
+    found = [
+        (m.encoding, str(m))
+        for m in from_bytes(data, cp_isolation=list(ARABIC_CODE_PAGES))
+        if m.chaos <= _MAX_CHAOS
+    ]
+    for encoding in ARABIC_CODE_PAGES:
+        if all(e != encoding for e, _ in found):
+            try:
+                found.append((encoding, data.decode(encoding)))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+def _reads_as_arabic(text: str) -> bool:
+    """Mostly Arabic letters, and no word that mixes them with Latin ones (a mojibake sign)."""
+    if not _is_text(text) or arabic_share(text) < _MIN_ARABIC_SHARE:
+        return False
+    return _MIXED_WORD_RE.search(text) is None
+
+
+def _common_word_share(text: str) -> float:
+    """Share of words of ``text`` that are Arabic stopwords as written (no tashkeel, which a
+    wrong code page often produces): higher for the right reading."""
+    from khabar.wordlists import arabic_stopwords
+
+    words = text.split()
+    if not words:
+        return 0.0
+    stop = arabic_stopwords()
+    return sum(w.strip(".,:؛،؟!") in stop for w in words) / len(words)
 
 
 def _is_text(text: str) -> bool:
