@@ -220,7 +220,8 @@ def test_archive_with_its_own_field_names_ingests_without_flags(tmp_path):
     assert (len(again.added), len(again.present)) == (0, 30)
 
 
-def test_csv_with_other_names_works_with_flags_and_usual_names_without(tmp_path):
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_tables_with_other_names_work_with_flags_and_usual_names_without(tmp_path, suffix):
     rows = pd.DataFrame(
         {
             "Body": ["بوتين في موسكو", "كيم في بيونغ يانغ"],
@@ -229,12 +230,14 @@ def test_csv_with_other_names_works_with_flags_and_usual_names_without(tmp_path)
             "Site": ["okaz", "sabq"],
         }
     )
-    rows.to_csv(tmp_path / "usual.csv", index=False)
-    rows.rename(columns={"Body": "Matn", "Site": "Paper"}).to_csv(tmp_path / "odd.csv", index=False)
-    ingest([tmp_path / "usual.csv"], tmp_path / "a")
-    odd = ingest([tmp_path / "odd.csv"], tmp_path / "b")
-    assert odd.added == [] and "Matn, Headline, Published, Paper" in str(odd.skipped[0])
-    ingest([tmp_path / "odd.csv"], tmp_path / "b", text_field="Matn", outlet_field="Paper")
+    odd = rows.rename(columns={"Body": "Matn", "Site": "Paper"})
+    write = {".csv": lambda f, p: f.to_csv(p, index=False), ".parquet": pd.DataFrame.to_parquet}
+    write[suffix](rows, tmp_path / f"usual{suffix}")
+    write[suffix](odd, tmp_path / f"odd{suffix}")
+    ingest([tmp_path / f"usual{suffix}"], tmp_path / "a")
+    refused = ingest([tmp_path / f"odd{suffix}"], tmp_path / "b")
+    assert refused.added == [] and "Matn, Headline, Published, Paper" in str(refused.skipped[0])
+    ingest([tmp_path / f"odd{suffix}"], tmp_path / "b", text_field="Matn", outlet_field="Paper")
     for folder in ("a", "b"):
         docs = load_corpus(tmp_path / folder).docs
         assert docs["text"].tolist() == rows["Body"].tolist()
