@@ -145,7 +145,7 @@ def test_crash_while_writing_the_manifest_keeps_the_old_one(tmp_path, monkeypatc
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(sys.modules["khabar.ingest"], "write_manifest", crash)
+    monkeypatch.setattr(sys.modules["khabar.ingest"], "_write_manifest", crash)
     with pytest.raises(OSError):
         ingest([tmp_path / "b.txt"], tmp_path / "corpus")
     assert (tmp_path / "corpus" / "manifest.csv").read_bytes() == before

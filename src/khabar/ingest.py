@@ -20,14 +20,7 @@ from khabar.ingest_report import IngestReport
 from khabar.readers import FieldChoice
 from khabar.tokens import sentences
 
-__all__ = [
-    "MANIFEST_COLUMNS",
-    "IngestReport",
-    "derive_title",
-    "existing_rows",
-    "ingest",
-    "write_manifest",
-]
+__all__ = ["MANIFEST_COLUMNS", "IngestReport", "derive_title", "ingest"]
 
 MANIFEST_COLUMNS = (
     "doc_id",
@@ -107,7 +100,7 @@ def _write_text(path: Path, text: str) -> None:
         raise
 
 
-def write_manifest(folder: Path, rows: list[dict]) -> None:
+def _write_manifest(folder: Path, rows: list[dict]) -> None:
     """Replace ``manifest.csv`` with ``rows``: the standard columns, then any extra fields."""
     extra = dict.fromkeys(k for row in rows for k in row if k not in MANIFEST_COLUMNS)
     columns = [*MANIFEST_COLUMNS, *extra]
@@ -118,7 +111,7 @@ def write_manifest(folder: Path, rows: list[dict]) -> None:
     _atomic_write(folder / readers.MANIFEST, out.getvalue())
 
 
-def existing_rows(folder: Path) -> list[dict]:
+def _existing_rows(folder: Path) -> list[dict]:
     """The rows of a corpus folder's manifest (none when it has no manifest yet)."""
     path = folder / readers.MANIFEST
     if not path.exists():
@@ -289,7 +282,7 @@ class _Store:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.rows = existing_rows(folder) if folder.is_dir() else []
+        self.rows = _existing_rows(folder) if folder.is_dir() else []
         self.known = {row["sha256"] for row in self.rows}
         self.taken = {row["doc_id"] for row in self.rows}
         self.pending = 0
@@ -318,7 +311,7 @@ class _Store:
         if not self.pending:
             return
         os.sync()
-        write_manifest(self.folder, self.rows)
+        _write_manifest(self.folder, self.rows)
         self.pending = 0
 
 
