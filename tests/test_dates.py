@@ -109,3 +109,8 @@ def test_hijri_dates_give_their_gregorian_day(day):
 def test_time_is_kept_to_the_second(moment):
     moment = moment.replace(microsecond=0)
     assert parse_date(moment.isoformat(sep=" ")) == moment.isoformat()
+
+
+def test_unix_times_in_seconds_or_milliseconds_are_utc():
+    assert parse_date("1437447092") == "2015-07-21T02:51:32"
+    assert parse_date("1437447092000") == "2015-07-21T02:51:32"

@@ -3,13 +3,14 @@
 Handles ISO dates with or without time, ``21/07/2015`` (day first), ``July 21, 2015``, e-mail
 style dates, Arabic month names of both series (يوليو and تموز), Arabic-Indic digits, and
 Hijri dates (``26 شوال 1436 هـ``), given as their Gregorian equivalent (Umm al-Qura calendar,
-via hijridate). A time zone offset is dropped: the stored time is the outlet's wall time.
+via hijridate), and Unix times (UTC). A time zone offset is dropped: the stored time is the
+outlet's wall time.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -86,6 +87,7 @@ _TIME_RE = re.compile(
 _NUMERIC_RE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[\sT,]+(.*))?$")
 _HIJRI_MARK_RE = re.compile(r"(?<![\w])(?:ه|هـ|هجري|هجريه|هجرية|ah)(?![\w])")
 _NUMBER_RE = re.compile(r"\d+")
+_EPOCH_RE = re.compile(r"^(?:\d{10}|\d{13})(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,7 +100,7 @@ def parse_date(value: str) -> str | None:
     text = normalize(str(value)).strip().lower()
     if not text:
         return None
-    for reader in (_iso, _numeric, _email, _worded):
+    for reader in (_iso, _epoch, _numeric, _email, _worded):
         try:
             found = reader(text)
         except (ValueError, OverflowError, TypeError, IndexError):
@@ -120,6 +122,15 @@ def _iso(text: str) -> str | None:
     stamp = datetime.fromisoformat(text.upper())
     has_time = len(text) > 10
     return _format(stamp.date(), (stamp.hour, stamp.minute, stamp.second) if has_time else None)
+
+
+def _epoch(text: str) -> str | None:
+    """Unix time in seconds (10 digits) or milliseconds (13), as UTC."""
+    if not _EPOCH_RE.match(text):
+        return None
+    seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
+    stamp = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return _format(stamp.date(), (stamp.hour, stamp.minute, stamp.second))
 
 
 def _email(text: str) -> str | None:
