@@ -1,7 +1,10 @@
 import json
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import khabar
 from khabar import Corpus, InputError, load_corpus
@@ -135,3 +138,38 @@ def test_load_corpus_takes_field_names(tmp_path):
         load_corpus(path)
     docs = load_corpus(path, text_field="Matn", outlet_field="Paper").docs
     assert (docs["text"].tolist(), docs["outlet"].tolist()) == (["بوتين"], ["X"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    docs=st.lists(
+        st.tuples(
+            st.sampled_from(["okaz", "sabq", ""]),
+            st.one_of(st.none(), st.dates(min_value=date(2015, 7, 1), max_value=date(2015, 8, 31))),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    since=st.dates(min_value=date(2015, 7, 1), max_value=date(2015, 8, 31)),
+    days=st.integers(min_value=0, max_value=30),
+)
+def test_lazy_and_eager_subsets_keep_exactly_the_matching_days(tmp_path, docs, since, days):
+    until = since + timedelta(days=days)
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps(
+                {"text": f"خبر {i}", "outlet": o, "date": d.strftime("%d/%m/%Y") if d else ""}
+            )
+            for i, (o, d) in enumerate(docs)
+        ),
+        encoding="utf-8",
+    )
+    expected = [
+        f"خبر {i}" for i, (o, d) in enumerate(docs) if o == "okaz" and d and since <= d <= until
+    ]
+    for lazy in (False, True):
+        chosen = load_corpus(path, lazy=lazy).subset(outlet="okaz", since=since, until=until)
+        assert chosen.docs["text"].tolist() == expected

@@ -148,7 +148,10 @@ class Corpus:
     def docs(self) -> pd.DataFrame:
         """All documents as a DataFrame (a lazy corpus is read into memory for this)."""
         if self._docs is None:
-            return pd.concat(list(self.iter_batches()), ignore_index=True)
+            batches = list(self.iter_batches())
+            if not batches:
+                return standardize(pd.DataFrame({"text": []}, dtype=str), first_index=0)
+            return pd.concat(batches, ignore_index=True)
         return self._docs
 
     def __len__(self) -> int:
