@@ -312,7 +312,7 @@ class _Store:
         """Make the stored texts durable, then list them in the manifest."""
         if not self.pending:
             return
-        os.sync()  # one flush per checkpoint: an fsync per text made ingest several times slower
+        os.sync()  # one flush per checkpoint rather than one fsync per text
         _write_manifest(self.folder, self.rows)
         self.pending = 0
 
