@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -10,9 +12,11 @@ from typing import Any
 import pandas as pd
 
 from khabar import readers
+from khabar.dates import parse_date
 from khabar.errors import InputError
+from khabar.fields import FieldMap
 
-__all__ = ["DEFAULT_BATCH", "META_COLUMNS", "Corpus", "load_corpus"]
+__all__ = ["DEFAULT_BATCH", "META_COLUMNS", "Corpus", "as_datetimes", "load_corpus"]
 
 #: Columns every corpus has, in this order (empty where unknown).
 META_COLUMNS = ("doc_id", "text", "title", "outlet", "date")
@@ -36,8 +40,66 @@ def standardize(frame: pd.DataFrame, *, first_index: int) -> pd.DataFrame:
     for column in META_COLUMNS[2:]:
         if column not in frame.columns:
             frame[column] = ""
+    frame["date"] = as_datetimes(frame["date"])
     rest = [c for c in frame.columns if c not in META_COLUMNS]
     return frame[list(META_COLUMNS) + rest].reset_index(drop=True)
+
+
+def as_datetimes(values: pd.Series) -> pd.Series:
+    """Dates as a datetime64 column: ISO and the forms ``parse_date`` reads; NaT where unknown."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    iso = {v: parse_date(v) for v in values.dropna().astype(str).unique()}
+    return pd.to_datetime(
+        values.map(lambda v: iso.get(str(v)) if pd.notna(v) else None),
+        format="ISO8601",
+        errors="coerce",
+    )
+
+
+def _day_end(until: Any) -> pd.Timestamp:
+    stamp = pd.Timestamp(until)
+    return stamp + pd.Timedelta(days=1) if stamp == stamp.normalize() else stamp
+
+
+def _matches(docs: pd.DataFrame, equals: dict[str, Any]) -> pd.Series:
+    keep = pd.Series(True, index=docs.index)
+    for column, value in equals.items():
+        if column not in docs.columns:
+            raise KeyError(f"no metadata column {column!r}; columns: {', '.join(docs.columns)}")
+        keep &= (
+            docs[column].isin(value)
+            if isinstance(value, list | tuple | set)
+            else docs[column] == value
+        )
+    return keep
+
+
+@dataclass(frozen=True)
+class _Filter:
+    """Which documents a subset keeps; picklable so lazy subsets can run on Dask."""
+
+    function: Callable[[pd.DataFrame], pd.Series] | None
+    equals: dict[str, Any]
+    since: pd.Timestamp | None
+    until: pd.Timestamp | None
+
+    def __call__(self, docs: pd.DataFrame) -> pd.Series:
+        keep = _matches(docs, self.equals)
+        if self.function is not None:
+            keep &= self.function(docs)
+        if self.since is not None:
+            keep &= docs["date"] >= self.since
+        if self.until is not None:
+            keep &= docs["date"] < self.until
+        return keep.fillna(False).astype(bool)
+
+
+def _filtered_batches(batches: BatchFactory, keep: _Filter, size: int) -> Iterator[pd.DataFrame]:
+    for batch in batches(size):
+        chosen = batch[keep(standardize(batch, first_index=0))]
+        if len(chosen):
+            yield chosen
 
 
 class Corpus:
@@ -86,7 +148,10 @@ class Corpus:
     def docs(self) -> pd.DataFrame:
         """All documents as a DataFrame (a lazy corpus is read into memory for this)."""
         if self._docs is None:
-            return pd.concat(list(self.iter_batches()), ignore_index=True)
+            batches = list(self.iter_batches())
+            if not batches:
+                return standardize(pd.DataFrame({"text": []}, dtype=str), first_index=0)
+            return pd.concat(batches, ignore_index=True)
         return self._docs
 
     def __len__(self) -> int:
@@ -133,25 +198,37 @@ class Corpus:
         return self._partitions(target_bytes, at_least)
 
     def subset(
-        self, mask: pd.Series | Callable[[pd.DataFrame], pd.Series] | None = None, **equals: Any
+        self,
+        mask: pd.Series | Callable[[pd.DataFrame], pd.Series] | None = None,
+        *,
+        outlet: str | Sequence[str] | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        **equals: Any,
     ) -> Corpus:
-        """Documents matching a boolean mask (or function of docs) and/or column == value pairs.
+        """Documents of an outlet (or several), within dates, matching a mask or column values.
 
-        Example: ``corpus.subset(outlet="Reuters")``, ``corpus.subset(lambda d: d.date >= "2024")``.
+        ``since`` and ``until`` are inclusive (``until="2015-07-31"`` keeps that whole day);
+        documents without a date are left out when either is given. A lazy corpus stays lazy
+        unless ``mask`` is a Series.
+
+        Example: ``corpus.subset(outlet="okaz", since="2015-08-01")``,
+        ``corpus.subset(lambda d: d.title.str.contains("بوتين"))``.
         """
-        docs = self.docs
-        keep = pd.Series(True, index=docs.index)
-        if mask is not None:
-            keep &= mask(docs) if callable(mask) else mask
-        for column, value in equals.items():
-            if column not in docs.columns:
-                raise KeyError(f"no metadata column {column!r}; columns: {', '.join(docs.columns)}")
-            keep &= (
-                docs[column].isin(value)
-                if isinstance(value, list | tuple | set)
-                else docs[column] == value
-            )
-        subset = Corpus(docs[keep].reset_index(drop=True), name=self.name)
+        if outlet is not None:
+            equals["outlet"] = [outlet] if isinstance(outlet, str) else list(outlet)
+        keep = _Filter(
+            None if isinstance(mask, pd.Series) else mask,
+            equals,
+            None if since is None else pd.Timestamp(since),
+            None if until is None else _day_end(until),
+        )
+        if self.lazy and not isinstance(mask, pd.Series):
+            subset = Corpus(batches=partial(_filtered_batches, self._batches, keep), name=self.name)
+        else:
+            docs = self.docs
+            chosen = keep(docs) & (mask if isinstance(mask, pd.Series) else True)
+            subset = Corpus(docs[chosen].reset_index(drop=True), name=self.name)
         subset.path = self.path
         return subset
 
@@ -163,34 +240,64 @@ class Corpus:
         return rows.iloc[0]
 
 
-def _jsonl_partitioner(path: Path) -> Partitioner:
+def _jsonl_partitioner(path: Path, fields: FieldMap) -> Partitioner:
     def split(target_bytes: int, at_least: int) -> list[Callable[..., Iterator[pd.DataFrame]]]:
         even = max(path.stat().st_size // max(at_least, 1), _MIN_PART_BYTES)
         ranges = readers.jsonl_partitions(path, target_bytes=min(target_bytes, even))
         return [
-            partial(readers.jsonl_batches, path, start=s, end=e, first_line=n) for s, e, n in ranges
+            partial(readers.jsonl_batches, path, fields=fields, start=s, end=e, first_line=n)
+            for s, e, n in ranges
         ]
 
     return split
 
 
-def _batch_factory(path: Path, *, strict: bool) -> BatchFactory:
-    suffix = path.suffix.lower()
+_FIELD_READERS = {
+    "jsonl": (readers.jsonl_fields, readers.jsonl_batches),
+    "csv": (readers.csv_fields, readers.csv_batches),
+    "parquet": (readers.parquet_fields, readers.parquet_batches),
+}
+
+
+def _batch_factory(path: Path, *, strict: bool, fields: FieldMap | None) -> BatchFactory:
     if path.is_dir():
         if (path / readers.MANIFEST).exists():
             return lambda size: readers.manifest_batches(path, batch_size=size, strict=strict)
         return lambda size: readers.text_folder_batches(path, batch_size=size)
-    if suffix in (".jsonl", ".ndjson"):
-        return lambda size: readers.jsonl_batches(path, batch_size=size)
-    if suffix == ".csv":
-        return lambda size: readers.csv_batches(path, batch_size=size)
-    if suffix in (".parquet", ".pq"):
-        return lambda size: readers.parquet_batches(path, batch_size=size)
-    raise InputError("not a corpus: expected a folder, .jsonl, .csv or .parquet", path=path)
+    kind = readers.input_kind(path)
+    if kind not in _FIELD_READERS:
+        raise InputError(
+            "not a corpus: expected a folder, .jsonl, .csv (optionally .gz) or .parquet",
+            path=path,
+        )
+    batches = _FIELD_READERS[kind][1]
+    return lambda size: batches(path, batch_size=size, fields=fields)
 
 
-def load_corpus(path: str | Path = "corpus", *, lazy: bool = False, strict: bool = True) -> Corpus:
-    """Load a corpus folder (with manifest.csv), a folder of .txt files, .jsonl, .csv or .parquet.
+def _field_map(path: Path, given: dict[str, str | None]) -> FieldMap | None:
+    kind = None if path.is_dir() else readers.input_kind(path)
+    if kind not in _FIELD_READERS:
+        return None
+    return _FIELD_READERS[kind][0](path, given=given)
+
+
+def load_corpus(
+    path: str | Path = "corpus",
+    *,
+    lazy: bool = False,
+    strict: bool = True,
+    text_field: str | None = None,
+    title_field: str | None = None,
+    date_field: str | None = None,
+    outlet_field: str | None = None,
+    url_field: str | None = None,
+    id_field: str | None = None,
+) -> Corpus:
+    """Load a corpus folder (with manifest.csv), a folder of text files, JSONL, CSV or Parquet.
+
+    JSONL and CSV may be gzipped (``.jsonl.gz``, ``.csv.gz``). Their fields are mapped to the
+    corpus columns by the usual names (content, headline, published, source, link ...,
+    case-insensitively) unless named with the ``*_field`` options; other fields are kept.
 
     Args:
         path: Where the corpus is.
@@ -198,6 +305,7 @@ def load_corpus(path: str | Path = "corpus", *, lazy: bool = False, strict: bool
         strict: For corpus folders, stop with an error naming any document whose file is
             missing or no longer matches its hash; with ``strict=False`` such documents are
             skipped with a warning.
+        text_field: Field holding the article text (likewise title, date, outlet, url, id).
 
     Raises:
         InputError: the path does not exist or is not a corpus, naming it and the reason.
@@ -205,11 +313,20 @@ def load_corpus(path: str | Path = "corpus", *, lazy: bool = False, strict: bool
     path = Path(path)
     if not path.exists():
         raise InputError("no such file or folder", path=path)
-    factory = _batch_factory(path, strict=strict)
-    name = path.stem
+    given = {
+        "text": text_field,
+        "title": title_field,
+        "date": date_field,
+        "outlet": outlet_field,
+        "url": url_field,
+        "doc_id": id_field,
+    }
+    fields = _field_map(path, given)
+    factory = _batch_factory(path, strict=strict, fields=fields)
+    name = readers.stem(path) if path.is_file() else path.name
     if lazy:
-        is_jsonl = path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson")
-        partitions = _jsonl_partitioner(path) if is_jsonl else None
+        splittable = readers.input_kind(path) == "jsonl" and not path.name.endswith(".gz")
+        partitions = _jsonl_partitioner(path, fields) if splittable and fields else None
         corpus = Corpus(batches=factory, partitions=partitions, name=name)
         corpus.path = path
         return corpus

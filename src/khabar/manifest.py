@@ -109,6 +109,8 @@ def read_manifest_table(folder: Path) -> ManifestTable:
         raise InputError(f"unreadable manifest ({err.reason})", path=path) from None
     except (OSError, ValueError) as err:
         raise InputError(f"unreadable manifest ({err})", path=path) from None
+    old = {k: v for k, v in readers.MANIFEST_RENAMES.items() if k in frame and v not in frame}
+    frame = frame.rename(columns=old)
     rows = frame.to_dict("records")
     _remember(path, rows)
     return ManifestTable([str(c) for c in frame.columns], rows, encoding, separator)

@@ -47,7 +47,7 @@ def metadata_coverage(corpus: Corpus) -> pd.DataFrame:
     docs = corpus.docs
     rows = []
     for column in ("outlet", "date"):
-        values = docs[column].astype(str).str.strip()
+        values = docs[column].astype("string").fillna("").str.strip()
         known = values[values != ""]
         shown = ", ".join(sorted(known.unique())[:10]) if len(known) else "unknown"
         rows.append(

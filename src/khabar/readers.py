@@ -1,117 +1,72 @@
-"""Reading documents from disk: decoding, and batch readers for every corpus format."""
+"""Reading documents from disk: batch readers for every corpus format, plain or gzipped."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import itertools
 import json
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from khabar.encodings import WIDE, decode_bytes
 from khabar.errors import InputError
+from khabar.fields import FieldMap, resolve_fields
+from khabar.inputs import (
+    READ_ERRORS,
+    TEXT_SUFFIXES,
+    file_encoding,
+    input_kind,
+    is_text_file,
+    open_input,
+    read_text_file,
+    stem,
+    unreadable,
+)
 
 __all__ = [
     "MANIFEST",
+    "MANIFEST_RENAMES",
     "TEXT_SUFFIXES",
     "csv_batches",
+    "csv_fields",
     "decode_bytes",
+    "file_encoding",
+    "input_kind",
+    "is_text_file",
     "iter_jsonl_records",
     "jsonl_batches",
+    "jsonl_fields",
     "jsonl_partitions",
     "manifest_batches",
+    "open_input",
     "parquet_batches",
+    "parquet_fields",
     "read_manifest",
     "read_text_file",
+    "record_problem",
     "sha256_text",
+    "stem",
     "text_folder_batches",
+    "unreadable",
     "warn_skipped",
 ]
 
 MANIFEST = "manifest.csv"
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-_ARABIC_SHARE_FOR_CP1256 = 0.3
+_FIELD_SAMPLE = 1000
+#: Manifest column names of earlier versions, renamed on read.
+MANIFEST_RENAMES = {"source": "origin"}
+
+FieldChoice = Mapping[str, str | None] | None
 
 
 def sha256_text(text: str) -> str:
     """Hex SHA-256 of a text's UTF-8 bytes: the identity of a stored document."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters)
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a document's bytes; returns (text, encoding found).
-
-    Tries a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then Windows-1256 when
-    the result reads as Arabic. Never substitutes replacement characters.
-
-    Raises:
-        InputError: empty, binary, or in no encoding khabar can read.
-    """
-    if not data.strip():
-        raise InputError("empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _checked(data.decode(encoding)), encoding
-            except UnicodeDecodeError as err:
-                raise InputError(
-                    f"not valid {encoding} despite its byte-order mark ({err.reason})"
-                ) from None
-    if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
-    try:
-        return _checked(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _arabic_share(text) >= _ARABIC_SHARE_FOR_CP1256 and _is_text(text):
-        return _checked(text), "cp1256"
-    raise InputError("not UTF-8, UTF-16 or Windows-1256 Arabic text (binary or unknown encoding)")
-
-
-def _is_text(text: str) -> bool:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls <= len(text) // 100
-
-
-def _checked(text: str) -> str:
-    if not text.strip():
-        raise InputError("empty file")
-    if not _is_text(text):
-        raise InputError("binary file (control characters), not text")
-    return text
-
-
-def read_text_file(path: Path) -> tuple[str, str]:
-    """Read and decode one text file; returns (text, encoding)."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(err.strerror or str(err), path=path) from None
-    try:
-        return decode_bytes(data)
-    except InputError as err:
-        raise InputError(err.reason, path=path) from None
 
 
 def iter_jsonl_records(
@@ -120,18 +75,38 @@ def iter_jsonl_records(
     """(line number, record) for each non-blank line; broken lines give an InputError.
 
     ``start``/``end`` restrict reading to a byte range that begins at a line start
-    (``first_line`` is its line number), as made by ``jsonl_partitions``.
+    (``first_line`` is its line number), as made by ``jsonl_partitions``; ``.gz`` files are
+    read whole, as a stream. Lines are UTF-8 unless the file's first bytes say otherwise.
     """
-    with path.open("rb") as handle:
-        handle.seek(start)
-        number = first_line - 1
-        while end is None or handle.tell() < end:
-            raw = handle.readline()
-            if not raw:
-                break
-            number += 1
-            if raw.strip():
-                yield number, _parse_json_line(raw, path=path, line=number)
+    encoding = file_encoding(path)
+    if encoding in WIDE:
+        yield from _wide_jsonl_records(path, encoding)
+        return
+    number = first_line - 1
+    try:
+        with open_input(path) as handle:
+            if start:
+                handle.seek(start)
+            while end is None or handle.tell() < end:
+                raw = handle.readline()
+                if not raw:
+                    break
+                number += 1
+                if raw.strip():
+                    yield number, _parse_json_line(raw, path=path, line=number, encoding=encoding)
+    except READ_ERRORS as err:
+        yield number + 1, unreadable(err, path=path, line=number + 1)
+
+
+def _wide_jsonl_records(path: Path, encoding: str) -> Iterator[tuple[int, dict | InputError]]:
+    number = 0
+    try:
+        with open_input(path) as handle:
+            for number, line in enumerate(io.TextIOWrapper(handle, encoding=encoding), start=1):
+                if line.strip():
+                    yield number, _parse_json_line(line, path=path, line=number, encoding=encoding)
+    except (*READ_ERRORS, UnicodeDecodeError) as err:
+        yield number + 1, unreadable(err, path=path, line=number + 1)
 
 
 def jsonl_partitions(path: Path, *, target_bytes: int) -> list[tuple[int, int, int]]:
@@ -153,19 +128,50 @@ def jsonl_partitions(path: Path, *, target_bytes: int) -> list[tuple[int, int, i
     return parts
 
 
-def _parse_json_line(raw: bytes, *, path: Path, line: int) -> dict | InputError:
+def _parse_json_line(
+    raw: bytes | str, *, path: Path, line: int, encoding: str
+) -> dict | InputError:
     try:
-        record = json.loads(raw.decode("utf-8-sig") if line == 1 else raw.decode("utf-8"))
+        record = json.loads(raw if isinstance(raw, str) else raw.decode(encoding))
     except UnicodeDecodeError:
-        return InputError("line is not UTF-8", path=path, line=line)
+        return InputError(
+            f"line is not {encoding} like the start of the file", path=path, line=line
+        )
     except json.JSONDecodeError as err:
         return InputError(f"broken JSON ({err.msg})", path=path, line=line)
     if not isinstance(record, dict):
         return InputError("line is not a JSON object", path=path, line=line)
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return InputError("no text (missing or empty 'text' field)", path=path, line=line)
     return record
+
+
+def jsonl_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
+    """The field mapping of a JSONL file, from the keys of its first records.
+
+    When those have no text field, every record is looked at before giving up.
+
+    Raises:
+        InputError: no field can be the text, or a given field is absent.
+    """
+    names: dict[str, None] = {}
+    records = (r for _, r in iter_jsonl_records(path) if isinstance(r, dict))
+    for record in itertools.islice(records, _FIELD_SAMPLE):
+        names.update(dict.fromkeys(record))
+    if not names:
+        raise InputError("no JSON records (empty, or no line is a JSON object)", path=path)
+    try:
+        return resolve_fields(names, given=given, path=path)
+    except InputError:
+        for record in records:
+            names.update(dict.fromkeys(record))
+        return resolve_fields(names, given=given, path=path)
+
+
+def record_problem(record: Mapping[str, object], fields: FieldMap) -> str | None:
+    """Why a mapped record cannot be a document (no text), or None when it can."""
+    text = record.get("text")
+    if isinstance(text, str) and text.strip():
+        return None
+    return f"no text (missing or empty {fields.fields['text']!r} field)"
 
 
 def warn_skipped(error: InputError) -> None:
@@ -174,19 +180,29 @@ def warn_skipped(error: InputError) -> None:
 
 
 def jsonl_batches(
-    path: Path, *, batch_size: int, start: int = 0, end: int | None = None, first_line: int = 1
+    path: Path,
+    *,
+    batch_size: int,
+    fields: FieldMap | None = None,
+    given: FieldChoice = None,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
 ) -> Iterator[pd.DataFrame]:
-    """Good records of a JSONL file (or of a byte range of it), in batches.
+    """Good records of a JSONL file (or of a byte range of it), in batches, fields mapped.
 
-    Broken lines are named in a warning. Records without a doc_id get ``<file stem>-<line>``.
+    Broken lines are named in a warning. Records without an id get ``<file stem>-<line>``.
     """
+    fields = fields or jsonl_fields(path, given=given)
     batch: list[dict] = []
-    for line, record in iter_jsonl_records(path, start=start, end=end, first_line=first_line):
-        if isinstance(record, InputError):
-            warn_skipped(record)
+    for line, raw in iter_jsonl_records(path, start=start, end=end, first_line=first_line):
+        record = raw if isinstance(raw, InputError) else fields.rename(raw)
+        problem = None if isinstance(record, InputError) else record_problem(record, fields)
+        if isinstance(record, InputError) or problem:
+            warn_skipped(record if problem is None else InputError(problem, path=path, line=line))
             continue
         if record.get("doc_id") in (None, ""):
-            record["doc_id"] = f"{path.stem}-{line}"
+            record["doc_id"] = f"{stem(path)}-{line}"
         batch.append(record)
         if len(batch) >= batch_size:
             yield pd.DataFrame.from_records(batch)
@@ -195,51 +211,81 @@ def jsonl_batches(
         yield pd.DataFrame.from_records(batch)
 
 
-def csv_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
-    """Rows of a CSV file with a ``text`` column, in batches."""
-    _require_text_column(path, _csv_header(path))
-    yield from pd.read_csv(
-        path, dtype=str, keep_default_na=False, chunksize=batch_size, encoding="utf-8-sig"
-    )
+def csv_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
+    """The field mapping of a CSV file, from its header."""
+    header = _csv_header(path)
+    if not header:
+        raise InputError("empty CSV (no header row)", path=path)
+    return resolve_fields(header, given=given, path=path)
+
+
+def csv_batches(
+    path: Path, *, batch_size: int, fields: FieldMap | None = None, given: FieldChoice = None
+) -> Iterator[pd.DataFrame]:
+    """Rows of a CSV file (``.csv`` or ``.csv.gz``, UTF-8) in batches, columns mapped."""
+    fields = fields or csv_fields(path, given=given)
+    encoding = file_encoding(path)
+    with open_input(path) as handle:
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+        try:
+            for chunk in pd.read_csv(text, dtype=str, keep_default_na=False, chunksize=batch_size):
+                yield _renamed(chunk, fields)
+        except UnicodeDecodeError:
+            raise InputError(f"CSV is not {encoding} throughout", path=path) from None
+        except (*READ_ERRORS, pd.errors.ParserError) as err:
+            raise unreadable(err, path=path) from None
+
+
+def _renamed(frame: pd.DataFrame, fields: FieldMap) -> pd.DataFrame:
+    columns = list(fields.rename(dict.fromkeys(frame.columns)))
+    return frame.set_axis(columns, axis=1)
 
 
 def _csv_header(path: Path) -> list[str]:
+    encoding = file_encoding(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return next(csv.reader(handle), [])
+        with open_input(path) as handle:
+            text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+            return next(csv.reader(text), [])
     except UnicodeDecodeError:
-        raise InputError("CSV is not UTF-8", path=path) from None
+        raise InputError(f"CSV is not {encoding}", path=path) from None
+    except READ_ERRORS as err:
+        raise unreadable(err, path=path) from None
 
 
-def parquet_batches(path: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
-    """Rows of a Parquet file with a ``text`` column, in batches."""
+def _parquet_file(path: Path):
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(path)
+        return pq.ParquetFile(path)
     except Exception as err:  # pyarrow raises several types for unreadable files
         raise InputError(f"not a readable Parquet file ({err})", path=path) from None
-    _require_text_column(path, parquet.schema_arrow.names)
-    for batch in parquet.iter_batches(batch_size=batch_size):
-        yield batch.to_pandas()
 
 
-def _require_text_column(path: Path, columns: list[str]) -> None:
-    if "text" not in columns:
-        found = ", ".join(columns[:8]) or "none"
-        raise InputError(f"no 'text' column (columns: {found})", path=path)
+def parquet_fields(path: Path, *, given: FieldChoice = None) -> FieldMap:
+    """The field mapping of a Parquet file, from its schema."""
+    return resolve_fields(_parquet_file(path).schema_arrow.names, given=given, path=path)
+
+
+def parquet_batches(
+    path: Path, *, batch_size: int, fields: FieldMap | None = None, given: FieldChoice = None
+) -> Iterator[pd.DataFrame]:
+    """Rows of a Parquet file in batches, columns mapped."""
+    fields = fields or parquet_fields(path, given=given)
+    for batch in _parquet_file(path).iter_batches(batch_size=batch_size):
+        yield _renamed(batch.to_pandas(), fields)
 
 
 def text_folder_batches(folder: Path, *, batch_size: int) -> Iterator[pd.DataFrame]:
     """Every text file of a folder (sorted by name) as one document each."""
     batch: list[dict] = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES):
+    for path in sorted(p for p in folder.iterdir() if is_text_file(p)):
         try:
             text, _ = read_text_file(path)
         except InputError as err:
             warn_skipped(err)
             continue
-        batch.append({"doc_id": path.stem, "text": text, "file": path.name})
+        batch.append({"doc_id": stem(path), "text": text, "file": path.name})
         if len(batch) >= batch_size:
             yield pd.DataFrame.from_records(batch)
             batch = []
@@ -248,12 +294,13 @@ def text_folder_batches(folder: Path, *, batch_size: int) -> Iterator[pd.DataFra
 
 
 def read_manifest(folder: Path) -> pd.DataFrame:
-    """The manifest of a corpus folder, every column as str."""
-    path = folder / MANIFEST
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as err:
-        raise InputError(f"unreadable manifest ({err})", path=path) from None
+    """The manifest of a corpus folder, every column as str, whatever encoding it was saved in."""
+    from khabar.manifest import read_manifest_table  # manifest builds on this module
+
+    if not (folder / MANIFEST).exists():
+        raise InputError("no manifest.csv", path=folder / MANIFEST)
+    table = read_manifest_table(folder)
+    return pd.DataFrame(table.rows, columns=table.columns, dtype=str)
 
 
 def manifest_batches(folder: Path, *, batch_size: int, strict: bool) -> Iterator[pd.DataFrame]:
