@@ -141,8 +141,22 @@ def _parse(text: str, *, where: str, section: str) -> list[Entry]:
 
 @cache
 def _packaged(section: str) -> tuple[Entry, ...]:
-    text = resources.files("khabar.data").joinpath(f"{section}.yaml").read_text(encoding="utf-8")
-    return tuple(_parse(text, where=f"khabar/data/{section}.yaml", section=section))
+    data = resources.files("khabar.data")
+    names = [f"{section}.yaml"]
+    if section == "actors":  # the generated gazetteers: actors-places.yaml, actors-people.yaml ...
+        names += sorted(f.name for f in data.iterdir() if re.fullmatch(r"actors-.+\.yaml", f.name))
+    entries: dict[str, tuple[Entry, str]] = {}
+    for name in names:
+        where = f"khabar/data/{name}"
+        for entry in _parse(
+            data.joinpath(name).read_text(encoding="utf-8"), where=where, section=section
+        ):
+            if entry.id in entries:
+                raise InputError(
+                    f"duplicate id {entry.id!r}, also in {entries[entry.id][1]}", path=where
+                )
+            entries[entry.id] = (entry, where)
+    return tuple(entry for entry, _ in entries.values())
 
 
 def load_entries(section: str, *, extra: str | Path | None = None) -> list[Entry]:
