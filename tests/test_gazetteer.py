@@ -161,3 +161,10 @@ def test_the_generated_files_are_what_the_build_script_writes(tmp_path):
         out = tmp_path / name
         build_gazetteer.write_yaml(out, entries, header=build_gazetteer.HEADER)
         assert out.read_text(encoding="utf-8") == (DATA / name).read_text(encoding="utf-8")
+
+
+def test_gazetteer_names_do_not_change_how_ordinary_words_are_counted():
+    # أفق and جهة are tokens of gazetteer names; وافق (agreed) and وجهة (destination) stay whole
+    table = khabar.term_frequency(Corpus.from_texts(["وافق الوزير على وجهة الرحلة ووافق الوفد."]))
+    assert {"وافق", "وجهة"} <= set(table["term"])
+    assert not {"افق", "أفق", "جهة"} & set(table["term"])

@@ -140,10 +140,10 @@ def _parse(text: str, *, where: str, section: str) -> list[Entry]:
 
 
 @cache
-def _packaged(section: str) -> tuple[Entry, ...]:
+def _packaged(section: str, *, gazetteers: bool = True) -> tuple[Entry, ...]:
     data = resources.files("khabar.data")
     names = [f"{section}.yaml"]
-    if section == "actors":  # the generated gazetteers: actors-places.yaml, actors-people.yaml ...
+    if section == "actors" and gazetteers:  # actors-places.yaml, actors-people.yaml ...
         names += sorted(f.name for f in data.iterdir() if re.fullmatch(r"actors-.+\.yaml", f.name))
     entries: dict[str, tuple[Entry, str]] = {}
     for name in names:
@@ -238,10 +238,14 @@ class PhraseMatcher:
 
 @cache
 def dictionary_words() -> frozenset[str]:
-    """Normalized tokens of every actor and source variant: words by definition."""
+    """Normalized tokens of every actor and source variant: words by definition.
+
+    The gazetteers (actors-*.yaml) stay out: their thousands of tokens (جهة، بلاد، أفق) would
+    let term counting peel و or ل off ordinary words (وافق -> افق).
+    """
     words: set[str] = set()
     for section in _KINDS:
-        for entry in _packaged(section):
+        for entry in _packaged(section, gazetteers=False):
             for phrase in (*entry.variants, *entry.short):
                 words.update(t.norm for t in tokenize(phrase))
     return frozenset(words)
@@ -249,10 +253,10 @@ def dictionary_words() -> frozenset[str]:
 
 @cache
 def dictionary_phrases() -> frozenset[tuple[str, ...]]:
-    """Normalized token tuples of every multi-word actor and source variant."""
+    """Normalized token tuples of every multi-word actor and source variant (no gazetteers)."""
     phrases: set[tuple[str, ...]] = set()
     for section in _KINDS:
-        for entry in _packaged(section):
+        for entry in _packaged(section, gazetteers=False):
             for phrase in entry.variants:
                 key = tuple(t.norm for t in tokenize(phrase))
                 if len(key) > 1:
