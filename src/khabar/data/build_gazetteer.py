@@ -25,6 +25,7 @@ import yaml
 
 from khabar.lexicon import match_key, phrase_key
 from khabar.normalize import normalize
+from khabar.wordlists import arabic_stopwords
 
 HERE = Path(__file__).parent
 CURATED = HERE / "gazetteer"
@@ -108,9 +109,17 @@ def _load_curated(name: str) -> Any:
 
 
 def common_words() -> frozenset[tuple[str, ...]]:
-    """Keys of the names that are mostly not a place (``common-words.txt``)."""
+    """Keys of the names that are mostly not a place.
+
+    Those of ``common-words.txt``, the stopwords, and the titles and reporting verbs that
+    discovery reads as cues (السفيرة is a title, not As-Safira in Syria), with and without ال.
+    """
     lines = (CURATED / "common-words.txt").read_text(encoding="utf-8").splitlines()
-    words = (line.split("#")[0].strip() for line in lines)
+    words = [w for w in (line.split("#")[0].strip() for line in lines) if w]
+    words += arabic_stopwords()
+    hints = yaml.safe_load((HERE / "actors.yaml").read_text(encoding="utf-8"))["discovery"]
+    for cue in (*hints["titles"], *hints["verbs"]):
+        words += [cue, cue.removeprefix("ال"), f"ال{cue.removeprefix('ال')}"]
     return frozenset(_key(w) for w in words if w)
 
 
