@@ -30,30 +30,8 @@ from khabar.wordlists import arabic_stopwords
 HERE = Path(__file__).parent
 CURATED = HERE / "gazetteer"
 HAND_WRITTEN = ("actors.yaml", "actors-people.yaml", "actors-organizations.yaml")
-ARAB = [
-    "SA",
-    "EG",
-    "AE",
-    "QA",
-    "KW",
-    "BH",
-    "OM",
-    "YE",
-    "IQ",
-    "SY",
-    "JO",
-    "LB",
-    "PS",
-    "LY",
-    "TN",
-    "DZ",
-    "MA",
-    "SD",
-    "MR",
-    "SO",
-    "DJ",
-    "KM",
-]
+#: Arab League members (the countries of ministries.yaml): all their cities are listed.
+ARAB = tuple(yaml.safe_load((CURATED / "ministries.yaml").read_text(encoding="utf-8"))["countries"])
 #: Non-Arab cities of at least this population are listed; capitals always are.
 WORLD_MIN_POPULATION = 1_000_000
 HEADER = (
