@@ -159,7 +159,7 @@ def test_the_generated_files_are_what_the_build_script_writes(tmp_path):
 
     for name, entries in build_gazetteer.build().items():
         out = tmp_path / name
-        build_gazetteer.write_yaml(out, entries, header=build_gazetteer.HEADER)
+        build_gazetteer.write_yaml(out, entries, header=build_gazetteer.HEADERS[name])
         assert out.read_text(encoding="utf-8") == (DATA / name).read_text(encoding="utf-8")
 
 
