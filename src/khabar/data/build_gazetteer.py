@@ -221,10 +221,12 @@ def resolve(
         if any(_key(v) in places for v in cand["variants"]):
             continue
         kept, dropped = [], []
-        for variant in dict.fromkeys(cand["variants"]):
+        seen: set[tuple[str, ...]] = set()
+        for variant in cand["variants"]:
             key = _key(variant)
-            if key in taken or owners.get(key) is not cand:
+            if key in seen or key in taken or owners.get(key) is not cand:
                 continue
+            seen.add(key)
             (dropped if key in common else kept).append(variant)
         if cand["city"] and not any(_ARABIC_NAME.fullmatch(v) for v in kept):
             kept += [f"مدينة {v}" for v in dropped if _key(f"مدينة {v}") not in taken]
