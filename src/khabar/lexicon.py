@@ -140,9 +140,23 @@ def _parse(text: str, *, where: str, section: str) -> list[Entry]:
 
 
 @cache
-def _packaged(section: str) -> tuple[Entry, ...]:
-    text = resources.files("khabar.data").joinpath(f"{section}.yaml").read_text(encoding="utf-8")
-    return tuple(_parse(text, where=f"khabar/data/{section}.yaml", section=section))
+def _packaged(section: str, *, gazetteers: bool = True) -> tuple[Entry, ...]:
+    data = resources.files("khabar.data")
+    names = [f"{section}.yaml"]
+    if section == "actors" and gazetteers:  # actors-places.yaml, actors-people.yaml ...
+        names += sorted(f.name for f in data.iterdir() if re.fullmatch(r"actors-.+\.yaml", f.name))
+    entries: dict[str, tuple[Entry, str]] = {}
+    for name in names:
+        where = f"khabar/data/{name}"
+        for entry in _parse(
+            data.joinpath(name).read_text(encoding="utf-8"), where=where, section=section
+        ):
+            if entry.id in entries:
+                raise InputError(
+                    f"duplicate id {entry.id!r}, also in {entries[entry.id][1]}", path=where
+                )
+            entries[entry.id] = (entry, where)
+    return tuple(entry for entry, _ in entries.values())
 
 
 def load_entries(section: str, *, extra: str | Path | None = None) -> list[Entry]:
@@ -224,10 +238,14 @@ class PhraseMatcher:
 
 @cache
 def dictionary_words() -> frozenset[str]:
-    """Normalized tokens of every actor and source variant: words by definition."""
+    """Normalized tokens of every actor and source variant: words by definition.
+
+    The gazetteers (actors-*.yaml) stay out: their thousands of tokens (جهة، بلاد، أفق) would
+    let term counting peel و or ل off ordinary words (وافق -> افق).
+    """
     words: set[str] = set()
     for section in _KINDS:
-        for entry in _packaged(section):
+        for entry in _packaged(section, gazetteers=False):
             for phrase in (*entry.variants, *entry.short):
                 words.update(t.norm for t in tokenize(phrase))
     return frozenset(words)
@@ -235,10 +253,10 @@ def dictionary_words() -> frozenset[str]:
 
 @cache
 def dictionary_phrases() -> frozenset[tuple[str, ...]]:
-    """Normalized token tuples of every multi-word actor and source variant."""
+    """Normalized token tuples of every multi-word actor and source variant (no gazetteers)."""
     phrases: set[tuple[str, ...]] = set()
     for section in _KINDS:
-        for entry in _packaged(section):
+        for entry in _packaged(section, gazetteers=False):
             for phrase in entry.variants:
                 key = tuple(t.norm for t in tokenize(phrase))
                 if len(key) > 1:
