@@ -60,6 +60,8 @@ class Cues:
     not_after: frozenset[str]
     negators: frozenset[str]
     nationalities: Mapping[tuple[str, ...], str]
+    triggers: frozenset[str] = frozenset()
+    frame_heads: frozenset[str] = frozenset()
 
     def verb_at(self, key: str) -> tuple[str, bool] | None:
         """(lemma, conjunction attached) of a reporting-verb word, else None."""
@@ -75,14 +77,17 @@ class Cues:
         candidates = self.frames.get(key, ())
         if key[:1] in CONJUNCTIONS:
             candidates += self.frames.get(key[1:], ())
+        after = keys[i + 1] if i + 1 < len(keys) else None
         found = []
         for frame in candidates:
-            last = i + len(frame.key) - 1
-            if last < len(keys) and all(
-                keys[i + k] == frame.key[k] for k in range(1, len(frame.key))
+            size = len(frame.key)
+            if size == 1 or (
+                frame.key[1] == after and tuple(keys[i + 1 : i + size]) == frame.key[1:]
             ):
-                found.append((frame, last))
-        return sorted(found, key=lambda hit: (-len(hit[0].key), -hit[0].lam))
+                found.append((frame, i + size - 1))
+        if len(found) > 1:
+            found.sort(key=lambda hit: (-len(hit[0].key), -hit[0].lam))
+        return found
 
     def nationality_at(self, keys: Sequence[str], i: int) -> tuple[str, int] | None:
         """(country, last token) of a nationality adjective starting at token ``i``."""
@@ -168,11 +173,12 @@ def compile_cues(data: Any) -> Cues:
         raise InputError("expected top-level 'verbs:' and 'frames:'", path=_WHERE)
     forms, written, english = _verbs(data["verbs"])
     told = data.get("told_to") or {}
+    frames = _frames(data)
     return Cues(
         verbs=forms,
         lemmas=written,
         verb_en=english,
-        frames=_frames(data),
+        frames=frames,
         told_to_lemmas=frozenset(phrase_key(v)[0] for v in told.get("verbs_lemmas") or []),
         media_verbs=frozenset(
             phrase_key(v["lemma"])[0]
@@ -190,7 +196,22 @@ def compile_cues(data: Any) -> Cues:
         not_after=_words(data, "not_after"),
         negators=_words(data, "negators"),
         nationalities=_nationalities(data.get("nationalities") or {}),
+        triggers=_triggers(forms, frames, data),
+        frame_heads=frozenset(c + k for k in frames for c in ("", *CONJUNCTIONS)),
     )
+
+
+def _triggers(
+    verbs: Mapping[str, str], frames: Mapping[str, tuple[Frame, ...]], data: dict
+) -> frozenset[str]:
+    """Words without which a sentence holds no cue: verb forms and each frame's telling word."""
+    words = set(verbs)
+    for same_head in frames.values():
+        for frame in same_head:
+            if not frame.after_verbs:  # bare عن counts only after a verb
+                words.add(max(reversed(frame.key), key=len))
+    words |= _words(data, "data_nouns")
+    return frozenset(words)
 
 
 @cache

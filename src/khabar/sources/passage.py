@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from khabar.clitics import CONJUNCTIONS
 from khabar.lexicon import Entry, match_key
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
-from khabar.tokens import Span, Token, sentence_index, sentences, tokenize
+from khabar.tokens import Span, Token, sentences, tokenize
 
 __all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
 
+_SEEN_LIMIT = 2_000_000
+_KEYS: dict[str, str] = {}
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
 _MARK_RE = re.compile("[:" + "".join(QUOTES) + "]")
@@ -50,24 +54,58 @@ def skip_letters(word: str, letters: int) -> int:
     return i
 
 
+def key_of(norm: str) -> str:
+    """``match_key`` of a normalized word, cached (words repeat)."""
+    key = _KEYS.get(norm)
+    if key is None:
+        if len(_KEYS) > _SEEN_LIMIT:
+            _KEYS.clear()
+        key = _KEYS[norm] = match_key(norm)
+    return key
+
+
+def _cue_tokens(
+    text: str, spans: list[Span], cues: Cues
+) -> tuple[list[Token], list[str], list[int]]:
+    """Tokens, keys and sentence numbers of the sentences that may hold an attribution: those
+    with a cue word, and the first two and the last (datelines and credit lines)."""
+    tokens = tokenize(text)
+    keys = [key_of(t.norm) for t in tokens]
+    starts = [s.start for s in spans]
+    sent = [max(bisect_right(starts, t.start) - 1, 0) for t in tokens]
+    triggers = cues.triggers
+    wanted = {0, 1, len(spans) - 1}
+    wanted.update(
+        n for n, k in zip(sent, keys, strict=True)
+        if k in triggers or (k[:1] in CONJUNCTIONS and k[1:] in triggers)
+    )  # fmt: skip
+    if len(wanted) >= len(spans):
+        return tokens, keys, sent
+    kept = [i for i, n in enumerate(sent) if n in wanted]
+    return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
+
+
 class Passage:
-    """A document as the cue rules see it: tokens, sentences, frames and source mentions."""
+    """A document as the cue rules see it: the tokens of its cue sentences, frames, mentions.
+
+    Sentences without a cue word cannot hold an attribution and are left out; every rule
+    compares sentence numbers, so tokens of far-apart sentences never join.
+    """
 
     def __init__(self, text: str, cues: Cues) -> None:
         self.text = text
         self.cues = cues
-        self.tokens: list[Token] = tokenize(text)
-        self.keys = [match_key(t.norm) for t in self.tokens]
         self.spans: list[Span] = sentences(text) or [Span(0, len(text))]
-        lookup = sentence_index(self.spans)
-        self.sent = [lookup(t.start) for t in self.tokens]
+        self.tokens, self.keys, self.sent = _cue_tokens(text, self.spans, cues)
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
         self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
-        for i in range(len(self.tokens)):
-            for frame, last in cues.frames_at(self.keys, i):
-                if self.sent[last] == self.sent[i]:
-                    self.frame_ends.setdefault(last, []).append((i, frame))
+        heads = cues.frame_heads
+        for i, key in enumerate(self.keys):
+            if key in heads:
+                for frame, last in cues.frames_at(self.keys, i):
+                    if self.sent[last] == self.sent[i]:
+                        self.frame_ends.setdefault(last, []).append((i, frame))
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         """The source mentions found in this passage, in text order."""
