@@ -7,7 +7,7 @@ the conjunctions و ف only: a verb never carries the article, so التابع i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -61,6 +61,7 @@ class Cues:
     negators: frozenset[str]
     nationalities: Mapping[tuple[str, ...], str]
     triggers: frozenset[str] = frozenset()
+    verb_gender: Mapping[str, str] = field(default_factory=dict)
     frame_heads: frozenset[str] = frozenset()
 
     def verb_at(self, key: str) -> tuple[str, bool] | None:
@@ -197,8 +198,23 @@ def compile_cues(data: Any) -> Cues:
         negators=_words(data, "negators"),
         nationalities=_nationalities(data.get("nationalities") or {}),
         triggers=_triggers(forms, frames, data),
+        verb_gender=_verb_genders(forms),
         frame_heads=frozenset(c + k for k in frames for c in ("", *CONJUNCTIONS)),
     )
+
+
+def _verb_genders(forms: Mapping[str, str]) -> dict[str, str]:
+    """female for قالت/تقول, male for قال/يقول: a singular form and its other-gender twin."""
+    genders = {}
+    for form, lemma in forms.items():
+        same = {f for f, lem in forms.items() if lem == lemma}
+        if (form.endswith("ت") and form[:-1] in same) or (
+            form.startswith("ت") and "ي" + form[1:] in same
+        ):
+            genders[form] = "female"
+        elif form + "ت" in same or (form.startswith("ي") and "ت" + form[1:] in same):
+            genders[form] = "male"
+    return genders
 
 
 def _triggers(

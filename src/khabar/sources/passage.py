@@ -10,6 +10,7 @@ from khabar.clitics import CONJUNCTIONS
 from khabar.lexicon import Entry, match_key
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
+from khabar.sources.speakerlists import load_speakers
 from khabar.tokens import Span, Token, sentences, tokenize
 
 __all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
@@ -95,6 +96,7 @@ class Passage:
     def __init__(self, text: str, cues: Cues) -> None:
         self.text = text
         self.cues = cues
+        self.speakers = load_speakers()
         self.spans: list[Span] = sentences(text) or [Span(0, len(text))]
         self.tokens, self.keys, self.sent = _cue_tokens(text, self.spans, cues)
         self.mentions: list[Mention] = []

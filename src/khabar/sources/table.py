@@ -12,14 +12,17 @@ from khabar.sources.attribution import attribution
 from khabar.sources.claims import claim
 from khabar.sources.cuelist import Cues, load_cues
 from khabar.sources.mentions import Lexicon, head_word, lexicon, read_passage, resolve
-from khabar.sources.passage import Cue, Mention
+from khabar.sources.passage import Cue, Mention, Passage
+from khabar.sources.people import Speech, speeches
 
 __all__ = ["COLUMNS", "find_sources", "sources_batch"]
 
 COLUMNS = (
     "doc_id", "source_id", "source_en", "source_ar", "source_type", "cue", "role",
-    "surface", "start", "end", "sentence_id", "claim", "resolved",
+    "surface", "start", "end", "sentence_id", "claim", "title", "affiliation", "category",
+    "gender", "resolved",
 )  # fmt: skip
+_NO_PERSON = ("", "", "", "")
 
 
 def _joins(previous: Mention, m: Mention) -> bool:
@@ -56,9 +59,45 @@ def _doc_rows(doc_id: str, text: str, lex: Lexicon, cues: Cues) -> list[tuple]:
         start, end = doc.tokens[m.first].start + m.trim, doc.tokens[m.last].end
         rows.append((
             doc_id, entry.id, entry.en, entry.ar, entry.kind, cue.text, cue.role, text[start:end],
-            start, end, doc.sent[m.first], claim(doc, m, cue), bool(m.ref),
+            start, end, doc.sent[m.first], claim(doc, m, cue), *_NO_PERSON, bool(m.ref),
         ))  # fmt: skip
-    return rows
+    said = speeches(doc)
+    named = [s.span for s in said if s.person is not None and not s.pronoun]
+    rows = [row for row in rows if not _inside_named(row, doc, named)]
+    rows += [_speech_row(doc_id, doc, speech) for speech in said]
+    return sorted(rows, key=lambda row: row[8])
+
+
+def _inside_named(row: tuple, doc: Passage, spans: list[tuple[int, int]]) -> bool:
+    """An unnamed label inside a named speaker's titles (المحلل الاقتصادي X): the person speaks."""
+    if row[4] != "unnamed":
+        return False
+    return any(doc.tokens[f].start <= row[8] < doc.tokens[last].end for f, last in spans)
+
+
+def _speech_row(doc_id: str, doc: Passage, speech: Speech) -> tuple:
+    """The row of a cited person (or of an official cited by title)."""
+    start, end = doc.tokens[speech.first].start, doc.tokens[speech.last].end
+    person = speech.person
+    if person is None:
+        source_id = "official:" + " ".join(doc.keys[speech.first : speech.last + 1])
+        en = ar = speech.title
+        kind = "official"
+    elif person.entry is not None:
+        source_id, en, ar, kind = person.entry.id, person.entry.en, person.entry.ar, "person"
+    else:
+        source_id, en, ar, kind = (
+            "person:" + " ".join(person.keys),
+            person.name,
+            person.name,
+            "person",
+        )
+    cue = speech.cue
+    return (
+        doc_id, source_id, en, ar, kind, cue.text, cue.role, doc.text[start:end], start, end,
+        doc.sent[speech.first], speech.claim, speech.title, speech.affiliation, speech.category,
+        speech.gender, speech.pronoun,
+    )  # fmt: skip
 
 
 def _empty() -> pd.DataFrame:

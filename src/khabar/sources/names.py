@@ -1,0 +1,224 @@
+"""Reading a speaker phrase: titles, the institution they name, and the person's name.
+
+A speaker phrase is what stands as the subject of a cue: titles with their complements (وزير
+الخارجية الأردني، المتحدث باسم وزارة الصحة، أستاذ الاقتصاد بجامعة القاهرة), a name (أيمن
+الصفدي، محمد بن سلمان), and titles after the name (أيوب قاسم، المتحدث باسم البحرية الليبية).
+It ends at a complementizer (إن، أن), a colon or quotation mark, a preposition or the clause's end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from khabar.sources.passage import Passage, complementizer
+from khabar.sources.speakerlists import CATEGORIES, Speakers, Title
+
+__all__ = ["Phrase", "read_phrase"]
+
+_REACH = 14  # tokens a speaker phrase may run to (titles, institution, name)
+_NAME_WORDS = 4  # words of a name, not counting بن، عبد ...
+_HARD_GAP_RE = re.compile(r"[^\s\-ـ]")  # anything but spaces or a hyphen between two words
+_STOPS = frozenset({"في", "ل", "ب", "من", "عن", "خلال", "عبر", "امام", "لدي", "علي", "الي"})
+_ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
+#: A preposition or و + the article: no name starts so.
+_PREFIXED = ("لل", "بال", "وال", "فال", "كال")
+_SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
+
+
+@dataclass
+class Phrase:
+    """A speaker phrase: tokens ``first``..``last``; the name and titles inside it."""
+
+    first: int
+    last: int = -1
+    name: tuple[int, int] | None = None
+    titles: list[tuple[int, int, Title]] = field(default_factory=list)
+
+    @property
+    def category(self) -> str:
+        """The strongest category among the titles (CATEGORIES order), else empty."""
+        found = {t.category for _, _, t in self.titles}
+        return next((c for c in CATEGORIES if c in found), "")
+
+    @property
+    def title_gender(self) -> str:
+        genders = {t.gender for _, _, t in self.titles} - {"unknown"}
+        return genders.pop() if len(genders) == 1 else "unknown"
+
+
+def _joined(doc: Passage, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` stand in one clause with only spaces between."""
+    return (
+        i + 1 < len(doc.tokens)
+        and doc.sent[i + 1] == doc.sent[i]
+        and _HARD_GAP_RE.search(doc.between(i)) is None
+    )
+
+
+def _ends_clause(doc: Passage, last: int) -> bool:
+    """A name may end here: a complementizer, a mark, a preposition or a title follows."""
+    if last + 1 >= len(doc.tokens) or doc.sent[last + 1] != doc.sent[last]:
+        return True
+    if not _joined(doc, last):
+        return True
+    key = doc.keys[last + 1]
+    return (
+        complementizer(key)
+        or key in _STOPS
+        or key.startswith(_PREFIXED[:2])
+        or key in doc.speakers.title_heads
+    )
+
+
+def _name_word(doc: Passage, i: int, lists: Speakers) -> bool:
+    """Whether token ``i`` may stand inside a name."""
+    key, token = doc.keys[i], doc.tokens[i]
+    return not (
+        len(key) < 2
+        or (key in _STOPS and "ى" in token.text)  # على، إلى are no علي
+        or key in lists.not_names
+        or key in lists.title_heads
+        or key in lists.bodies
+        or key in doc.cues.outlet_words
+        or complementizer(key)
+        or doc.cues.verb_at(key)
+        or key.startswith(_PREFIXED)
+        or i in doc.owner
+        or not token.text[:1].isalpha()
+        or doc.cues.nationality_at(doc.keys, i) is not None
+    )
+
+
+def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
+    """Last token of a name starting at token ``i`` (None if no name starts there)."""
+    if not _name_word(doc, i, lists) or doc.keys[i] in lists.links - {"عبد", "ابو", "ال"}:
+        return None
+    last, words = i, 1
+    while words < _NAME_WORDS and last < limit and _joined(doc, last):
+        nxt = last + 1
+        if doc.keys[nxt] in lists.links:
+            if nxt + 1 > limit or not _joined(doc, nxt) or not _name_word(doc, nxt + 1, lists):
+                break
+            last, words = nxt + 1, words + 1
+        elif _name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists):
+            last, words = nxt, words + 1
+        else:
+            break
+    return last
+
+
+def _surname_title(doc: Passage, i: int, lists: Speakers) -> bool:
+    """السيد or الشيخ closing a name (أحمد السيد إن ...), not opening a title."""
+    if doc.keys[i] not in _SURNAME_TITLES:
+        return False
+    return not _joined(doc, i) or not _name_word(doc, i + 1, lists)
+
+
+def _accept_name(doc: Passage, first: int, last: int, *, titled: bool, known: set[str]) -> bool:
+    """Whether a word run is a person's name: after a title, a listed given name, a name
+    already seen in the article, or two words or more that end where a name ends."""
+    key = doc.keys[first]
+    if key.startswith("ال") and not titled:
+        return key in known
+    if titled or key in known or doc.keys[last] in known:
+        return True
+    if doc.speakers.given_gender(key) != "unknown":
+        return last > first or _ends_clause(doc, last)
+    # Foreign or unlisted names: no word ends in ة (وكالة محلية، روسيا الزيارة are no names).
+    words = doc.keys[first : last + 1]
+    return last > first and _ends_clause(doc, last) and not any(w.endswith("ه") for w in words)
+
+
+def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
+    """Last token of a title's complement from token ``i`` (``i - 1`` if none): words with
+    the article, institutions, listed sources, باسم/في/لدى + those."""
+    last = i - 1
+    after_body = i > 0 and _body_word(doc.keys[i - 1], lists)
+    while last < limit and (last < i or _joined(doc, last)):
+        j = last + 1
+        key = doc.keys[j]
+        if after_body and _name_word(doc, j, lists) and lists.given_gender(key) == "unknown":
+            last, after_body = j, False  # the institution's own name: كلية خدمة المجتمع
+            continue
+        if after_body and key in _ROYAL:
+            end = _name_end(doc, j + 1, limit, lists) if j < limit else None
+            last, after_body = (end if end is not None else j), False
+            continue
+        if j > i and lists.title_at(doc.keys, j, limit):
+            break
+        if last in doc.owner and j not in doc.owner:
+            break  # المتحدث باسم الكرملين | للصحفيين
+        body = _body_word(key, lists)
+        if body or j in doc.owner or key in ("باسم", "في", "لدي") or _article_word(key):
+            if key in lists.not_names or doc.cues.verb_at(key) or complementizer(key):
+                break
+            last, after_body = j, body
+            continue
+        break
+    return last
+
+
+def _article_word(key: str) -> bool:
+    return key.startswith(("ال", "لل", "بال", "وال")) and len(key) > 3
+
+
+def _body_word(key: str, lists: Speakers) -> bool:
+    """An institution word, bare or with ب، ل، و (بجامعة، لوزارة)."""
+    return key in lists.bodies or (key[:1] in "بلو" and key[1:] in lists.bodies)
+
+
+def read_phrase(
+    doc: Passage,
+    i: int,
+    *,
+    known: set[str],
+    listed: Callable[[int], bool] = lambda i: False,
+    limit: int | None = None,
+) -> Phrase:
+    """The speaker phrase starting at token ``i`` (``last`` < ``first`` when there is none).
+
+    Args:
+        doc: The passage.
+        i: First token of the phrase.
+        known: Match keys of the words of names already read in this article.
+        listed: Whether a listed person's name starts at a token.
+        limit: Last token the phrase may reach (default: ``_REACH`` tokens on, same sentence).
+    """
+    lists = doc.speakers
+    end = min(len(doc.tokens) - 1, i + _REACH) if limit is None else limit
+    while end > i and doc.sent[end] != doc.sent[i]:
+        end -= 1
+    phrase = Phrase(i)
+    j = i
+    while j <= end and (j == i or _joined(doc, j - 1) or _after_comma(doc, j, phrase)):
+        title = lists.title_at(doc.keys, j, end)
+        if title is not None:
+            t_last = j + title.size - 1
+            phrase.titles.append((j, t_last, title))
+            c_last = t_last if title.honorific else _complement_end(doc, t_last + 1, end, lists)
+            phrase.last, j = c_last, c_last + 1
+            continue
+        if phrase.name is None:
+            n_last = _name_end(doc, j, end, lists)
+            titled = bool(phrase.titles) and phrase.last == j - 1
+            if n_last is not None and (
+                _accept_name(doc, j, n_last, titled=titled, known=known) or listed(j)
+            ):
+                phrase.name = (j, n_last)
+                phrase.last, j = n_last, n_last + 1
+                continue
+        break
+    return phrase
+
+
+def _after_comma(doc: Passage, j: int, phrase: Phrase) -> bool:
+    """A title after a named person and a comma (أيوب قاسم، المتحدث باسم البحرية الليبية)."""
+    return (
+        phrase.name is not None
+        and phrase.last == j - 1
+        and doc.sent[j] == doc.sent[j - 1]
+        and doc.between(j - 1).strip() in ("،", ",")
+        and doc.speakers.title_at(doc.keys, j, j + 3) is not None
+    )
