@@ -295,7 +295,10 @@ def test_extra_sources_file(tmp_path: Path):
     )
     text = "وذكرت صحيفة خبر اليوم أن القمة انتهت. وذكرت وكالة رويترز أن القمة انتهت."
     assert run(text, extra=extra)["source_id"].tolist() == ["khabar_daily", "reuters"]
-    assert run(text)["source_id"].tolist() == ["reuters"]
+    without = run(text)  # without the file the paper is still found, as an unlisted newspaper
+    assert without["source_id"].tolist()[1:] == ["reuters"]
+    assert without["source_id"][0].startswith("unlisted:خبر")
+    assert without["source_type"][0] == "newspaper"
 
 
 # --- Summaries ---

@@ -23,6 +23,12 @@ _WHAT_REACH = 3  # بحسب ما نقلته [اليوم] وكالة تاس
 _TITLE_REACH = 3  # مسؤول كبير في وزارة
 _OPENER_WORDS = "كان كانت وكان وكانت فكان لكن ولكن بينما فيما كما حيث إذ ثم قد وقد لقد فقد أما بل"
 _OPENERS = frozenset(phrase_key(w)[0] for w in _OPENER_WORDS.split())
+_DASHES = "-–—"
+_DATELINE_CHARS = 200  # a dateline stands at the head of the article
+_DATELINE_WORDS = 16  # place and date before the agency (الرياض 25 شوال 1436 هـ الموافق ...)
+_CREDIT_CHARS = 40
+_CREDIT_TAIL = " \t\n\r.)(/-–—انتهى0123456789:"  # what may follow a closing credit line
+_WORD_RE = re.compile(r"\w+")
 _PUNCT_RE = re.compile(r"[،,:؛;()\[\]\-–—\"'«»“”„]")
 
 
@@ -68,6 +74,8 @@ def _frame_ending(
     """A frame whose last word is token ``end`` (its text runs to token ``through`` if later)."""
     for first, frame in doc.frame_ends.get(end, ()):
         if frame.what or frame.lam != lam or doc.sent[first] != doc.sent[m.first]:
+            continue
+        if frame.media_only and not _is_outlet(m):
             continue
         conjunction = doc.keys[first] != frame.key[0]
         if through > end:
@@ -182,3 +190,30 @@ def _verb_after(doc: Passage, m: Mention) -> Cue | None:
 def attribution(doc: Passage, m: Mention) -> Cue | None:
     """The cue that makes mention ``m`` an attribution, None if it has none."""
     return _frame_cue(doc, m) or _told_to_cue(doc, m) or _verb_before(doc, m) or _verb_after(doc, m)
+
+
+def credit_cue(doc: Passage, m: Mention) -> Cue | None:
+    """An agency in a dateline (الرياض - واس، (واس)، واس- at the start) or a credit line
+    (an agency's name closing the article): the article comes from it."""
+    if m.entry is None or m.entry.kind != "agency":
+        return None
+    start, end = doc.tokens[m.first].start, doc.tokens[m.last].end
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    before = doc.text[line_start:start]
+    after = doc.text[end : end + _CREDIT_CHARS]
+    if not doc.text[end:].strip(_CREDIT_TAIL) and _credit_frame(before, after, opening=False):
+        return Cue("credit line", "credit", m.first, m.last)
+    if start < _DATELINE_CHARS and _credit_frame(before, after, opening=True):
+        return Cue("dateline", "credit", m.first, m.last)
+    return None
+
+
+def _credit_frame(before: str, after: str, *, opening: bool) -> bool:
+    """The name set off as a credit: by a dash or brackets, or alone at a line's end."""
+    left = before.rstrip()
+    right = after.lstrip(" \t")
+    if left.endswith("(") and right.startswith(")"):
+        return True
+    if left[-1:] in _DASHES or right[:1] in _DASHES:
+        return len(_WORD_RE.findall(before)) <= _DATELINE_WORDS
+    return opening and right[:1] == "\n" and len(_WORD_RE.findall(before)) <= _DATELINE_WORDS

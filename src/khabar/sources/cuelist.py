@@ -37,6 +37,7 @@ class Frame:
     lam: bool = False
     what: bool = False
     after_verbs: frozenset[str] = frozenset()
+    media_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ class Cues:
     not_after: frozenset[str]
     negators: frozenset[str]
     nationalities: Mapping[tuple[str, ...], str]
+    outlet_kinds: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    quoted_only: frozenset[str] = frozenset()
+    needs_claim: frozenset[str] = frozenset()
+    outlet_descriptors: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()
     verb_gender: Mapping[str, str] = field(default_factory=dict)
     frame_heads: frozenset[str] = frozenset()
@@ -123,13 +128,27 @@ def _verbs(raw: Any) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return forms, written, english
 
 
-def _frame(phrase: str, *, en: str, role: str, after: frozenset[str] = frozenset()) -> Frame:
+def _frame(
+    phrase: str,
+    *,
+    en: str,
+    role: str,
+    after: frozenset[str] = frozenset(),
+    media_only: bool = False,
+) -> Frame:
     key = phrase_key(phrase)
     lam = len(key) > 1 and key[-1] == _LAM
     key = key[:-1] if lam else key
     shown = phrase[: -len(_LAM)].rstrip() + " لـ" if lam else phrase
     return Frame(
-        phrase=shown, key=key, en=en, role=role, lam=lam, what=key[-1] in _WHAT, after_verbs=after
+        phrase=shown,
+        key=key,
+        en=en,
+        role=role,
+        lam=lam,
+        what=key[-1] in _WHAT,
+        after_verbs=after,
+        media_only=media_only,
     )
 
 
@@ -140,7 +159,13 @@ def _frames(data: dict) -> dict[str, tuple[Frame, ...]]:
             raise InputError(f"frame entry lacks phrase: {item!r}", path=_WHERE)
         after = frozenset(phrase_key(v)[0] for v in item.get("after_verbs") or [])
         frames.append(
-            _frame(item["phrase"], en=str(item.get("en", "")), role="quoted_from", after=after)
+            _frame(
+                item["phrase"],
+                en=str(item.get("en", "")),
+                role="quoted_from",
+                after=after,
+                media_only=bool(item.get("media_only")),
+            )
         )
     for phrase in (data.get("told_to") or {}).get("phrases") or []:
         frames.append(_frame(phrase, en="told to", role="told_to"))
@@ -197,10 +222,20 @@ def compile_cues(data: Any) -> Cues:
         not_after=_words(data, "not_after"),
         negators=_words(data, "negators"),
         nationalities=_nationalities(data.get("nationalities") or {}),
+        outlet_kinds=_outlet_kinds(data.get("outlet_kinds") or {}),
+        quoted_only=_words(data, "quoted_only"),
+        needs_claim=_words(data, "needs_claim"),
+        outlet_descriptors=_words(data, "outlet_descriptors"),
         triggers=_triggers(forms, frames, data),
         verb_gender=_verb_genders(forms),
         frame_heads=frozenset(c + k for k in frames for c in ("", *CONJUNCTIONS)),
     )
+
+
+def _outlet_kinds(raw: Any) -> dict[tuple[str, ...], str]:
+    if not isinstance(raw, dict) or set(raw) - MEDIA_TYPES:
+        raise InputError("'outlet_kinds' must map a media type to words", path=_WHERE)
+    return {phrase_key(word): str(kind) for kind, words in raw.items() for word in words}
 
 
 def _verb_genders(forms: Mapping[str, str]) -> dict[str, str]:

@@ -9,6 +9,7 @@ from khabar.clitics import CONJUNCTIONS, PREPOSITIONS, PROCLITICS
 from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
 from khabar.sources.cuelist import MEDIA_TYPES, Cues, load_cues
 from khabar.sources.passage import Mention, Passage, skip_letters
+from khabar.sources.unlisted import unlisted_mentions
 
 __all__ = ["Lexicon", "head_word", "lexicon", "read_passage", "resolve"]
 
@@ -82,6 +83,9 @@ def read_passage(text: str, lex: Lexicon, cues: Cues) -> Passage:
         if mention is not None:
             found.append(mention)
     doc.set_mentions(found)
+    extra = unlisted_mentions(doc)
+    if extra:
+        doc.set_mentions(sorted(found + extra, key=lambda m: m.first))
     return doc
 
 

@@ -87,13 +87,17 @@ def _name_word(doc: Passage, i: int, lists: Speakers) -> bool:
         or key.startswith(_PREFIXED)
         or i in doc.owner
         or not token.text[:1].isalpha()
-        or doc.cues.nationality_at(doc.keys, i) is not None
     )
 
 
 def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
-    """Last token of a name starting at token ``i`` (None if no name starts there)."""
+    """Last token of a name starting at token ``i`` (None if no name starts there).
+
+    A nationality adjective may end a name (منصور التركي) but never start one.
+    """
     if not _name_word(doc, i, lists) or doc.keys[i] in lists.links - {"عبد", "ابو", "ال"}:
+        return None
+    if doc.cues.nationality_at(doc.keys, i) is not None:
         return None
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and _joined(doc, last):

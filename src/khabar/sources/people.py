@@ -91,7 +91,7 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
     """(cue, speaker phrase) pairs a cue at token ``i`` gives; phrase None for a pronoun."""
     out: list[tuple[Cue, Phrase | None]] = []
     for first, frame in doc.frame_ends.get(i, ()):
-        if frame.lam or frame.what or frame.after_verbs or frame.role != "quoted_from":
+        if frame.lam or frame.what or frame.after_verbs or frame.media_only:
             continue
         text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
         phrase = (

@@ -8,7 +8,7 @@ import pandas as pd
 
 from khabar.corpus import Corpus
 from khabar.engine import concat_batches
-from khabar.sources.attribution import attribution
+from khabar.sources.attribution import attribution, credit_cue
 from khabar.sources.claims import claim
 from khabar.sources.cuelist import Cues, load_cues
 from khabar.sources.mentions import Lexicon, head_word, lexicon, read_passage, resolve
@@ -25,47 +25,53 @@ COLUMNS = (
 _NO_PERSON = ("", "", "", "")
 
 
-def _joins(previous: Mention, m: Mention) -> bool:
-    """Whether ``m`` stands in apposition or coordination with the mention right before it."""
-    return not m.strict and m.clitic == previous.clitic
-
-
 def _doc_rows(doc_id: str, text: str, lex: Lexicon, cues: Cues) -> list[tuple]:
     doc = read_passage(text, lex, cues)
-    rows: list[tuple] = []
-    history: list[tuple] = []  # (sentence, entry, head, cited) of named mentions so far
-    previous: tuple[Mention, Cue | None] | None = None
-    for m in doc.mentions:
-        cue = attribution(doc, m)
-        if (
-            cue is None
-            and previous
-            and previous[1]
-            and previous[0].last + 1 == m.first
-            and _joins(previous[0], m)
-        ):
-            if previous[0].entry and m.entry and previous[0].entry.id == m.entry.id:
-                previous = (m, None)
-                continue  # وكالة الأنباء الكويتية (كونا): one citation
-            cue = previous[1]  # apposition or coordination: بحسب رويترز وفرانس برس
-        previous = (m, cue)
-        entry = m.entry or (resolve(doc, m, history, lex.heads) if cue else None)
-        if m.entry:
-            history.append(
-                (doc.sent[m.first], m.entry, head_word(doc, m, lex.heads), cue is not None)
-            )
-        if cue is None or entry is None:
-            continue
-        start, end = doc.tokens[m.first].start + m.trim, doc.tokens[m.last].end
-        rows.append((
-            doc_id, entry.id, entry.en, entry.ar, entry.kind, cue.text, cue.role, text[start:end],
-            start, end, doc.sent[m.first], claim(doc, m, cue), *_NO_PERSON, bool(m.ref),
-        ))  # fmt: skip
+    rows = _source_rows(doc_id, doc, lex)
     said = speeches(doc)
     named = [s.span for s in said if s.person is not None and not s.pronoun]
     rows = [row for row in rows if not _inside_named(row, doc, named)]
     rows += [_speech_row(doc_id, doc, speech) for speech in said]
     return sorted(rows, key=lambda row: row[8])
+
+
+def _source_rows(doc_id: str, doc: Passage, lex: Lexicon) -> list[tuple]:
+    """Rows of the outlets and bodies (listed or not) that a cue governs."""
+    rows: list[tuple] = []
+    history: list[tuple] = []  # (sentence, entry, head, cited) of named mentions so far
+    previous: tuple[Mention, Cue | None] | None = None
+    for m in doc.mentions:
+        cue = attribution(doc, m)
+        if cue is None and previous and previous[1] and _joins(previous[0], m):
+            if previous[0].entry and m.entry and previous[0].entry.id == m.entry.id:
+                previous = (m, None)
+                continue  # وكالة الأنباء الكويتية (كونا): one citation
+            cue = previous[1]  # apposition or coordination: بحسب رويترز وفرانس برس
+        previous = (m, cue)
+        cue = cue or credit_cue(doc, m)
+        entry = m.entry or (resolve(doc, m, history, lex.heads) if cue else None)
+        if m.entry:
+            head = head_word(doc, m, lex.heads)
+            history.append((doc.sent[m.first], m.entry, head, cue is not None))
+        said = "" if cue is None or cue.role == "credit" else claim(doc, m, cue)
+        if cue is None or entry is None or _wants_claim(doc, cue, said):
+            continue
+        start, end = doc.tokens[m.first].start + m.trim, doc.tokens[m.last].end
+        rows.append((
+            doc_id, entry.id, entry.en, entry.ar, entry.kind, cue.text, cue.role,
+            doc.text[start:end], start, end, doc.sent[m.first], said, *_NO_PERSON, bool(m.ref),
+        ))  # fmt: skip
+    return rows
+
+
+def _joins(previous: Mention, m: Mention) -> bool:
+    """Whether ``m`` stands in apposition or coordination with the mention right before it."""
+    return previous.last + 1 == m.first and not m.strict and m.clitic == previous.clitic
+
+
+def _wants_claim(doc: Passage, cue: Cue, said: str) -> bool:
+    """«واشنطن بوست» كتبت كثيرا: a verb that cites only with a claim, and none follows."""
+    return not said and cue.role == "reported_by" and doc.verb(cue.first) in doc.cues.needs_claim
 
 
 def _inside_named(row: tuple, doc: Passage, spans: list[tuple[int, int]]) -> bool:
