@@ -11,7 +11,7 @@ import re
 
 from khabar.lexicon import phrase_key
 from khabar.sources.cuelist import MEDIA_TYPES
-from khabar.sources.passage import Cue, Mention, Passage, complementizer
+from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer
 
 __all__ = ["attribution", "nearest_verb"]
 
@@ -188,8 +188,38 @@ def _verb_after(doc: Passage, m: Mention) -> Cue | None:
 
 
 def attribution(doc: Passage, m: Mention) -> Cue | None:
-    """The cue that makes mention ``m`` an attribution, None if it has none."""
+    """The cue that makes mention ``m`` an attribution, None if it has none.
+
+    A source inside a quotation is what the quoted speaker talks about, never the speaker.
+    """
+    if inside_quotation(doc, m):
+        return None
     return _frame_cue(doc, m) or _told_to_cue(doc, m) or _verb_before(doc, m) or _verb_after(doc, m)
+
+
+def inside_quotation(doc: Passage, m: Mention) -> bool:
+    """Whether mention ``m`` stands inside a quotation opened earlier in its sentence (a name
+    in quotation marks of its own, «واشنطن بوست», is not inside one)."""
+    span = doc.sentence_of(m.first)
+    start, end = doc.tokens[m.first].start, doc.tokens[m.last].end
+    opened = _open_quote(doc.text, span.start, start)
+    if opened is None:
+        return False
+    closers = QUOTES[doc.text[opened]]
+    own = not doc.text[opened + 1 : start].strip() and doc.text[end : end + 1] in closers
+    return not own
+
+
+def _open_quote(text: str, start: int, end: int) -> int | None:
+    """Offset of a quotation mark opened in ``text[start:end]`` and not closed there."""
+    depth: list[int] = []
+    for at in range(start, end):
+        char = text[at]
+        if depth and char in QUOTES[text[depth[-1]]]:
+            depth.pop()
+        elif char in QUOTES:
+            depth.append(at)
+    return depth[-1] if depth else None
 
 
 def credit_cue(doc: Passage, m: Mention) -> Cue | None:

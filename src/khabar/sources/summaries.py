@@ -46,8 +46,13 @@ def count_sources(table: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=[*keys, "count", "doc_count"]).astype(
             {"count": "int64", "doc_count": "int64"}
         )
-    grouped = table.groupby(keys, sort=False).agg(
-        count=("doc_id", "size"), doc_count=("doc_id", "nunique")
+    # One row per source: an unlisted source or a person may be written differently.
+    grouped = table.groupby("source_id", sort=False).agg(
+        source_en=("source_en", "first"),
+        source_ar=("source_ar", "first"),
+        source_type=("source_type", "first"),
+        count=("doc_id", "size"),
+        doc_count=("doc_id", "nunique"),
     )
     grouped = grouped.reset_index().sort_values(
         ["count", "source_en"], ascending=[False, True], kind="stable"
