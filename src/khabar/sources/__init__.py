@@ -17,6 +17,7 @@ from khabar.sources.summaries import (
     sources_per_doc,
 )
 from khabar.sources.table import COLUMNS, find_sources, sources_batch
+from khabar.sources.voices import speaker_categories, speaker_counts, women_share
 
 __all__ = [
     "COLUMNS",
@@ -32,4 +33,7 @@ __all__ = [
     "source_counts",
     "sources_batch",
     "sources_per_doc",
+    "speaker_categories",
+    "speaker_counts",
+    "women_share",
 ]
