@@ -62,6 +62,7 @@ class Cues:
     negators: frozenset[str]
     nationalities: Mapping[tuple[str, ...], str]
     outlet_kinds: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    outlet_heads: frozenset[str] = frozenset()
     quoted_only: frozenset[str] = frozenset()
     needs_claim: frozenset[str] = frozenset()
     outlet_descriptors: frozenset[str] = frozenset()
@@ -223,6 +224,7 @@ def compile_cues(data: Any) -> Cues:
         negators=_words(data, "negators"),
         nationalities=_nationalities(data.get("nationalities") or {}),
         outlet_kinds=_outlet_kinds(data.get("outlet_kinds") or {}),
+        outlet_heads=frozenset(k[0] for k in _outlet_kinds(data.get("outlet_kinds") or {})),
         quoted_only=_words(data, "quoted_only"),
         needs_claim=_words(data, "needs_claim"),
         outlet_descriptors=_words(data, "outlet_descriptors"),

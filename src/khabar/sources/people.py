@@ -76,7 +76,7 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     matcher = _actor_names(actors_extra)
     state = _State(listed=lambda i: _listed_person(doc, i, matcher))
     found: list[Speech] = []
-    for i in range(len(doc.tokens)):
+    for i in _cue_tokens(doc):
         for cue, phrase in _subjects_at(doc, i, state):
             speech = _speech(doc, cue, phrase, state, matcher)
             if speech is not None:
@@ -85,6 +85,12 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
         if speech.person is not None:
             _inherit(speech)
     return found
+
+
+def _cue_tokens(doc: Passage) -> list[int]:
+    """Tokens that are a reporting verb or end a frame, in order."""
+    verbs = doc.cues.verb_at
+    return [i for i, key in enumerate(doc.keys) if i in doc.frame_ends or verbs(key)]
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:

@@ -40,6 +40,7 @@ class Speakers:
     titles: Mapping[tuple[str, ...], Title]
     title_heads: frozenset[str]
     government: Mapping[tuple[str, ...], str]
+    government_heads: frozenset[str]
     bodies: frozenset[str]
     portfolios: Mapping[tuple[str, ...], str]
     countries: Mapping[str, str]
@@ -124,6 +125,7 @@ def compile_speakers(data: Any) -> Speakers:
         titles=titles,
         title_heads=frozenset(key[0] for key in titles),
         government=government,
+        government_heads=frozenset(key[0] for key in government),
         bodies=frozenset(k[0] for k in _keys(bodies.get("other") or [], "bodies.other"))
         | {key[0] for key in government},
         portfolios={phrase_key(k): str(v) for k, v in (data.get("portfolios") or {}).items()},

@@ -9,6 +9,8 @@ Both become mentions like listed sources; a cue must still govern them to count.
 
 from __future__ import annotations
 
+from functools import cache
+
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lexicon import Entry
 from khabar.normalize import normalize
@@ -36,15 +38,20 @@ def unlisted_mentions(doc: Passage) -> list[Mention]:
     return found
 
 
-def _split(doc: Passage, i: int, words) -> tuple[str, str] | None:
+def _split(doc: Passage, i: int, words: frozenset[str]) -> tuple[str, str] | None:
     """(proclitics, rest) of token ``i`` where the rest is one of ``words`` (لصحيفة -> ل, صحيفة)."""
-    key = doc.keys[i]
-    for conj in ("", *CONJUNCTIONS):
-        for prep in ("", *PREPOSITIONS):
-            pre = conj + prep
-            if key.startswith(pre) and key[len(pre) :] in words:
-                return pre, key[len(pre) :]
-    return None
+    return _with_clitics(words).get(doc.keys[i])
+
+
+@cache
+def _with_clitics(words: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Every way ``words`` are written with proclitics: written form -> (proclitics, word)."""
+    return {
+        conj + prep + word: (conj + prep, word)
+        for word in words
+        for conj in ("", *CONJUNCTIONS)
+        for prep in ("", *PREPOSITIONS)
+    }
 
 
 def _clitics(doc: Passage, m: Mention, prefix: str) -> Mention:
@@ -64,7 +71,7 @@ def _clitics(doc: Passage, m: Mention, prefix: str) -> Mention:
 def _outlet(doc: Passage, i: int) -> Mention | None:
     """صحيفة عكاظ، «سبق»، لـ"اليوم": an outlet the dictionary lacks."""
     kinds = doc.cues.outlet_kinds
-    split = _split(doc, i, {k[0] for k in kinds})
+    split = _split(doc, i, doc.cues.outlet_heads)
     if split is None:
         return _lam_quoted(doc, i)
     prefix, word = split
@@ -158,7 +165,7 @@ def _outlet_word(doc: Passage, k: int) -> bool:
 def _government(doc: Passage, i: int) -> Mention | None:
     """وزارة الداخلية السعودية، هيئة الهلال الأحمر، مجلس الوزراء: a government body."""
     lists = doc.speakers
-    split = _split(doc, i, {k[0] for k in lists.government})
+    split = _split(doc, i, lists.government_heads)
     if split is None:
         return None
     prefix, word = split
