@@ -27,20 +27,31 @@ _ADJECTIVE_END = "يه"  # أمريكية، محلية: an adjective, not a name
 def unlisted_mentions(doc: Passage) -> list[Mention]:
     """Mentions of unlisted outlets and government bodies at tokens no listed source holds."""
     found: list[Mention] = []
-    i = 0
-    while i < len(doc.tokens):
-        mention = None if i in doc.owner else _outlet(doc, i) or _government(doc, i)
-        if mention is None:
-            i += 1
+    heads = (
+        _with_clitics(doc.cues.outlet_heads).keys()
+        | _with_clitics(doc.speakers.government_heads).keys()
+        | {"ل"}
+    )
+    after = -1
+    for i in [i for i, key in enumerate(doc.keys) if key in heads]:
+        if i <= after or i in doc.owner:
             continue
-        found.append(mention)
-        i = mention.last + 1
+        mention = _outlet(doc, i) or _government(doc, i)
+        if mention is not None:
+            found.append(mention)
+            after = mention.last
     return found
 
 
 def _split(doc: Passage, i: int, words: frozenset[str]) -> tuple[str, str] | None:
     """(proclitics, rest) of token ``i`` where the rest is one of ``words`` (لصحيفة -> ل, صحيفة)."""
     return _with_clitics(words).get(doc.keys[i])
+
+
+@cache
+def _heads(outlets: frozenset[str], bodies: frozenset[str]) -> frozenset[str]:
+    """Written forms that may open an unlisted outlet or body (and the lone لـ)."""
+    return frozenset(_with_clitics(outlets).keys() | _with_clitics(bodies).keys() | {"ل"})
 
 
 @cache
