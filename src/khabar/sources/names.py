@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from khabar.sources.cuelist import MEDIA_TYPES
 from khabar.sources.passage import Passage, complementizer
 from khabar.sources.speakerlists import CATEGORIES, Speakers, Title
 
@@ -24,6 +25,7 @@ _STOPS = frozenset({"في", "ل", "ب", "من", "عن", "خلال", "عبر", "�
 _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 #: A preposition or و + the article: no name starts so.
 _PREFIXED = ("لل", "بال", "وال", "فال", "كال")
+_JOINERS = frozenset({"عبد", "ابو", "ال"})  # join the next word: عبد الله، أبو بكر، آل سعود
 _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
 
 
@@ -82,6 +84,7 @@ def _name_word(doc: Passage, i: int, lists: Speakers) -> bool:
         or key in lists.title_heads
         or key in lists.bodies
         or key in doc.cues.outlet_words
+        or _preposition_on_noun(doc, key, lists)
         or complementizer(key)
         or doc.cues.verb_at(key)
         or key.startswith(_PREFIXED)
@@ -90,14 +93,32 @@ def _name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     )
 
 
+def _preposition_on_noun(doc: Passage, key: str, lists: Speakers) -> bool:
+    """لوكالة، بجامعة، لخدمات: ل or ب on a word the passage (or a list) has without it."""
+    if key[:1] not in "لب" or lists.given_gender(key) != "unknown":
+        return False
+    rest = key[1:]
+    words = doc.vocabulary
+    return (
+        rest in doc.cues.outlet_words
+        or rest in lists.bodies
+        or rest in words
+        or "ال" + rest in words
+    )
+
+
 def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     """Last token of a name starting at token ``i`` (None if no name starts there).
 
-    A nationality adjective may end a name (منصور التركي) but never start one.
+    A nationality adjective may end a name (منصور التركي) but never start one; a first word
+    in ـه or with a preposition (حديثه، لخدمات) only where it is a given name.
     """
-    if not _name_word(doc, i, lists) or doc.keys[i] in lists.links - {"عبد", "ابو", "ال"}:
+    key = doc.keys[i]
+    if not _name_word(doc, i, lists) or key in lists.links - _JOINERS:
         return None
     if doc.cues.nationality_at(doc.keys, i) is not None:
+        return None
+    if key.endswith("ه") and lists.given_gender(key) == "unknown":
         return None
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and _joined(doc, last):
@@ -110,7 +131,7 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
             last, words = nxt, words + 1
         else:
             break
-    return last
+    return last if doc.keys[last] not in lists.links else None
 
 
 def _surname_title(doc: Passage, i: int, lists: Speakers) -> bool:
@@ -130,9 +151,35 @@ def _accept_name(doc: Passage, first: int, last: int, *, titled: bool, known: se
         return True
     if doc.speakers.given_gender(key) != "unknown":
         return last > first or _ends_clause(doc, last)
-    # Foreign or unlisted names: no word ends in ة (وكالة محلية، روسيا الزيارة are no names).
+    return last > first and _speech_follows(doc, last) and _foreign_name(doc, first, last)
+
+
+def _foreign_name(doc: Passage, first: int, last: int) -> bool:
+    """Whether words no list knows look like a name (روجر برايس), not a noun phrase:
+    no word ends in ة or ا, no later word starts with و, the article only on a family name
+    in ـي (الهاشمي), and no word the article writes elsewhere with the article (مساحة)."""
     words = doc.keys[first : last + 1]
-    return last > first and _ends_clause(doc, last) and not any(w.endswith("ه") for w in words)
+    vocabulary = doc.vocabulary
+    for n, word in enumerate(words):
+        if word.endswith(("ه", "ا")) or (n and word.startswith("و")):
+            return False
+        if word.startswith("ال") and not word.endswith("ي"):
+            return False
+        if not word.startswith("ال") and "ال" + word in vocabulary:
+            return False
+    return True
+
+
+def _speech_follows(doc: Passage, last: int) -> bool:
+    """What follows a name is the speech: إن/أن, a colon or quotation, or a comma and a title."""
+    if doc.mark_after(last) is not None:
+        return True
+    nxt = last + 1
+    if nxt >= len(doc.tokens) or doc.sent[nxt] != doc.sent[last]:
+        return False
+    if complementizer(doc.keys[nxt]):
+        return True
+    return doc.keys[nxt] in doc.speakers.title_heads
 
 
 def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
@@ -154,6 +201,11 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             break
         if last in doc.owner and j not in doc.owner:
             break  # المتحدث باسم الكرملين | للصحفيين
+        if j in doc.owner and j > i and _media_at(doc, j):
+            break  # رئيس اتحاد الكاريبي | رويترز: the outlet is told, not the title's body
+        if _lam_word(key, lists):
+            last, after_body = j, True  # مدير عام | لجمرك المطار، لخدمات البترول
+            continue
         body = _body_word(key, lists)
         if body or j in doc.owner or key in ("باسم", "في", "لدي") or _article_word(key):
             if key in lists.not_names or doc.cues.verb_at(key) or complementizer(key):
@@ -162,6 +214,24 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             continue
         break
     return last
+
+
+def _media_at(doc: Passage, j: int) -> bool:
+    return any(
+        m.first <= j <= m.last and m.entry is not None and m.entry.kind in MEDIA_TYPES
+        for m in doc.mentions
+    )
+
+
+def _lam_word(key: str, lists: Speakers) -> bool:
+    """لـ + a noun (لجمرك، لخدمات): what an office is of; not لل (the article) nor a name."""
+    return (
+        key.startswith("ل")
+        and not key.startswith("لل")
+        and len(key) > 3
+        and lists.given_gender(key) == "unknown"
+        and key[1:] not in lists.not_names
+    )
 
 
 def _article_word(key: str) -> bool:
@@ -207,6 +277,9 @@ def read_phrase(
         if phrase.name is None:
             n_last = _name_end(doc, j, end, lists)
             titled = bool(phrase.titles) and phrase.last == j - 1
+            if n_last is not None and titled:
+                j = _given_start(doc, j, n_last, lists)
+                n_last = _name_end(doc, j, end, lists) or n_last
             if n_last is not None and (
                 _accept_name(doc, j, n_last, titled=titled, known=known) or listed(j)
             ):
@@ -215,6 +288,16 @@ def read_phrase(
                 continue
         break
     return phrase
+
+
+def _given_start(doc: Passage, first: int, last: int, lists: Speakers) -> int:
+    """مدير فنون أبها أحمد ...: after a title, a name starts at a given name inside the run."""
+    if lists.given_gender(doc.keys[first]) != "unknown":
+        return first
+    for k in range(first + 1, last + 1):
+        if lists.given_gender(doc.keys[k]) != "unknown" and doc.keys[k - 1] not in lists.links:
+            return k
+    return first
 
 
 def _after_comma(doc: Passage, j: int, phrase: Phrase) -> bool:

@@ -16,6 +16,7 @@ from khabar.tokens import Span, Token, sentences, tokenize
 __all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
 
 _SEEN_LIMIT = 2_000_000
+_PASSIVE_ENDINGS = ("يدعى", "تدعى")
 _KEYS: dict[str, str] = {}
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
@@ -101,6 +102,7 @@ class Passage:
         self.tokens, self.keys, self.sent = _cue_tokens(text, self.spans, cues)
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
+        self._vocabulary: set[str] | None = None
         self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
         heads = cues.frame_heads
         for i, key in enumerate(self.keys):
@@ -108,6 +110,13 @@ class Passage:
                 for frame, last in cues.frames_at(self.keys, i):
                     if self.sent[last] == self.sent[i]:
                         self.frame_ends.setdefault(last, []).append((i, frame))
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """The match keys of the passage's words."""
+        if self._vocabulary is None:
+            self._vocabulary = set(self.keys)
+        return self._vocabulary
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         """The source mentions found in this passage, in text order."""
@@ -129,6 +138,8 @@ class Passage:
         hit = self.cues.verb_at(self.keys[i])
         if hit is None or (i > 0 and self.keys[i - 1] in self.cues.negators):
             return None
+        if self.tokens[i].text.endswith(_PASSIVE_ENDINGS):
+            return None  # يدعى (is called), not يدعي (claims)
         return hit[0]
 
     def verb_text(self, i: int) -> str:
