@@ -97,9 +97,11 @@ def _outlet(doc: Passage, i: int) -> Mention | None:
         if word in doc.cues.quoted_only and not _latin(doc, last + 1) and last == i:
             return None
         end = _plain_name(doc, last + 1)
-        if end is None:
+        nationality = doc.cues.nationality_at(doc.keys, last + 1) if last > i else None
+        if end is None and nationality is None:
             return None
-        first_name, last_name = last + 1, end
+        # وكالة الأنباء الليبية: the agency of a country, named by its kind and adjective
+        first_name, last_name = (last + 1, end) if end is not None else (i, nationality[1])
     return _clitics(doc, _outlet_mention(doc, i, first_name, last_name, kind), prefix)
 
 
