@@ -102,7 +102,8 @@ def _outlet(doc: Passage, i: int) -> Mention | None:
             return None
         # وكالة الأنباء الليبية: the agency of a country, named by its kind and adjective
         first_name, last_name = (last + 1, end) if end is not None else (i, nationality[1])
-    return _clitics(doc, _outlet_mention(doc, i, first_name, last_name, kind), prefix)
+    mention = _outlet_mention(doc, i, first_name, last_name, kind, prefix=prefix)
+    return _clitics(doc, mention, prefix)
 
 
 def _lam_quoted(doc: Passage, i: int) -> Mention | None:
@@ -117,9 +118,17 @@ def _lam_quoted(doc: Passage, i: int) -> Mention | None:
     return m
 
 
-def _outlet_mention(doc: Passage, first: int, name_first: int, name_last: int, kind: str):
-    name = doc.text[doc.tokens[name_first].start : doc.tokens[name_last].end]
-    keys = " ".join(doc.keys[name_first : name_last + 1])
+def _outlet_mention(
+    doc: Passage, first: int, name_first: int, name_last: int, kind: str, *, prefix: str = ""
+) -> Mention:
+    """A mention of an unlisted outlet: id and names from the name's words (no clitics)."""
+    start = doc.tokens[name_first].start
+    words = list(doc.keys[name_first : name_last + 1])
+    if prefix and name_first == first:
+        start += skip_letters(doc.tokens[first].text, len(prefix))
+        words[0] = words[0][len(prefix) :]
+    name = doc.text[start : doc.tokens[name_last].end]
+    keys = " ".join(words)
     entry = Entry(id=f"unlisted:{keys}", en=name, ar=name, kind=kind, variants=())
     return Mention(first, name_last, entry)
 
