@@ -65,6 +65,8 @@ class Cues:
     outlet_heads: frozenset[str] = frozenset()
     quoted_only: frozenset[str] = frozenset()
     needs_claim: frozenset[str] = frozenset()
+    speaker_needs_claim: frozenset[str] = frozenset()
+    impersonal: frozenset[str] = frozenset()
     outlet_descriptors: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()
     verb_gender: Mapping[str, str] = field(default_factory=dict)
@@ -227,6 +229,8 @@ def compile_cues(data: Any) -> Cues:
         outlet_heads=frozenset(k[0] for k in _outlet_kinds(data.get("outlet_kinds") or {})),
         quoted_only=_words(data, "quoted_only"),
         needs_claim=_words(data, "needs_claim"),
+        speaker_needs_claim=_words(data, "speaker_needs_claim"),
+        impersonal=_words(data, "impersonal"),
         outlet_descriptors=_words(data, "outlet_descriptors"),
         triggers=_triggers(forms, frames, data),
         verb_gender=_verb_genders(forms),

@@ -20,11 +20,12 @@ __all__ = ["Phrase", "read_phrase"]
 
 _REACH = 14  # tokens a speaker phrase may run to (titles, institution, name)
 _NAME_WORDS = 4  # words of a name, not counting بن، عبد ...
-_HARD_GAP_RE = re.compile(r"[^\s\-ـ]")  # anything but spaces or a hyphen between two words
+_HARD_GAP_RE = re.compile(r"[^\s\-ـ]|\s-|-\s")  # a mark, or a dash set off by spaces
 _STOPS = frozenset({"في", "ل", "ب", "من", "عن", "خلال", "عبر", "امام", "لدي", "علي", "الي"})
 _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 #: A preposition or و + the article: no name starts so.
 _PREFIXED = ("لل", "بال", "وال", "فال", "كال")
+_GOD = "الله"
 _JOINERS = frozenset({"عبد", "ابو", "ال"})  # join the next word: عبد الله، أبو بكر، آل سعود
 _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
 
@@ -118,15 +119,18 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
         return None
     if doc.cues.nationality_at(doc.keys, i) is not None:
         return None
-    if key.endswith("ه") and lists.given_gender(key) == "unknown":
-        return None
+    if key.endswith(("ه", "ا")) and lists.given_gender(key) == "unknown":
+        return None  # حديثه، خيارا: a noun with a pronoun or an accusative, not a name
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and _joined(doc, last):
         nxt = last + 1
         if doc.keys[nxt] in lists.links:
-            if nxt + 1 > limit or not _joined(doc, nxt) or not _name_word(doc, nxt + 1, lists):
+            after = nxt + 1  # بن خالد، آل الشيخ: whatever the linked word is
+            if after > limit or not _joined(doc, nxt) or not doc.tokens[after].text[:1].isalpha():
                 break
-            last, words = nxt + 1, words + 1
+            last, words = after, words + 1
+        elif doc.keys[nxt] == _GOD:  # نصر الله، فتح الله
+            last = nxt
         elif _name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists):
             last, words = nxt, words + 1
         else:
@@ -193,6 +197,9 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
         if after_body and _name_word(doc, j, lists) and lists.given_gender(key) == "unknown":
             last, after_body = j, False  # the institution's own name: كلية خدمة المجتمع
             continue
+        if j == i and _indefinite_adjective(doc, j, lists):
+            last = j  # ناشط اجتماعي، خبير اقتصادي
+            continue
         if after_body and key in _ROYAL:
             end = _name_end(doc, j + 1, limit, lists) if j < limit else None
             last, after_body = (end if end is not None else j), False
@@ -203,7 +210,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             break  # المتحدث باسم الكرملين | للصحفيين
         if j in doc.owner and j > i and _media_at(doc, j):
             break  # رئيس اتحاد الكاريبي | رويترز: the outlet is told, not the title's body
-        if _lam_word(key, lists):
+        if j not in doc.owner and _lam_word(key, lists):
             last, after_body = j, True  # مدير عام | لجمرك المطار، لخدمات البترول
             continue
         body = _body_word(key, lists)
@@ -214,6 +221,18 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             continue
         break
     return last
+
+
+def _indefinite_adjective(doc: Passage, j: int, lists: Speakers) -> bool:
+    """An adjective in ـي right after an indefinite title (ناشط اجتماعي), not a name."""
+    key = doc.keys[j]
+    title = doc.keys[j - 1] if j else ""
+    return (
+        not title.startswith("ال")
+        and key.endswith("ي")
+        and not key.startswith("ال")
+        and lists.given_gender(key) == "unknown"
+    )
 
 
 def _media_at(doc: Passage, j: int) -> bool:
@@ -277,9 +296,11 @@ def read_phrase(
         if phrase.name is None:
             n_last = _name_end(doc, j, end, lists)
             titled = bool(phrase.titles) and phrase.last == j - 1
-            if n_last is not None and titled:
+            if n_last is not None and titled and not phrase.titles[-1][2].honorific:
                 j = _given_start(doc, j, n_last, lists)
                 n_last = _name_end(doc, j, end, lists) or n_last
+            if n_last is not None and not titled and doc.keys[j] in known:
+                n_last = _known_end(doc, j, n_last, known)
             if n_last is not None and (
                 _accept_name(doc, j, n_last, titled=titled, known=known) or listed(j)
             ):
@@ -288,6 +309,14 @@ def read_phrase(
                 continue
         break
     return phrase
+
+
+def _known_end(doc: Passage, first: int, last: int, known: set[str]) -> int:
+    """A name already read (كتاينن) stands alone: it ends with the last word known."""
+    end = first
+    while end < last and doc.keys[end + 1] in known:
+        end += 1
+    return end
 
 
 def _given_start(doc: Passage, first: int, last: int, lists: Speakers) -> int:

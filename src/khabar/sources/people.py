@@ -22,7 +22,10 @@ from khabar.sources.passage import Cue, Mention, Passage, complementizer
 __all__ = ["Speech", "speeches"]
 
 _PRONOUN_SENTENCES = 3  # a pronoun subject refers back at most this many sentences
-_SVO_REACH = 10  # tokens back from a verb to the head of its clause
+_SVO_REACH = 10
+_GENERIC = frozenset(
+    {"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"}
+)  # tokens back from a verb to the head of its clause
 
 
 @dataclass
@@ -76,15 +79,25 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     matcher = _actor_names(actors_extra)
     state = _State(listed=lambda i: _listed_person(doc, i, matcher))
     found: list[Speech] = []
+    read: set[tuple[int, int]] = set()
     for i in _cue_tokens(doc):
         for cue, phrase in _subjects_at(doc, i, state):
+            if phrase is not None and (phrase.first, phrase.last) in read:
+                continue  # وتابع الشيخ X يقول: one speaker, one citation
             speech = _speech(doc, cue, phrase, state, matcher)
-            if speech is not None:
+            if speech is not None and (speech.claim or not _wants_claim(doc, cue)):
                 found.append(speech)
+                if phrase is not None:
+                    read.add((phrase.first, phrase.last))
     for speech in found:  # later, longer forms of a name: every row shows the longest
         if speech.person is not None:
             _inherit(speech)
     return found
+
+
+def _wants_claim(doc: Passage, cue: Cue) -> bool:
+    """نقل محمد ... إلى (a transfer), تابع المدرب (followed): such verbs cite only a claim."""
+    return cue.role == "reported_by" and doc.verb(cue.first) in doc.cues.speaker_needs_claim
 
 
 def _cue_tokens(doc: Passage) -> list[int]:
@@ -113,7 +126,8 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
     cue = Cue(doc.verb_text(i), "reported_by", i, i)
     phrase = None if doc.cues.verb_at(doc.keys[i])[1] else _phrase_before(doc, i, state)
     if phrase is None and _pronoun_subject(doc, i):
-        return [*out, (cue, None)]
+        impersonal = _verb_key(doc, cue) in doc.cues.impersonal
+        return out if impersonal else [*out, (cue, None)]
     if phrase is None and i + 1 < len(doc.tokens):
         phrase = read_phrase(doc, i + 1, known=state.known, listed=state.listed)
     if phrase is None or phrase.last < phrase.first or phrase.first in doc.owner:
@@ -161,7 +175,7 @@ def _speech(
     title = _titles_text(doc, phrase)
     if phrase.name is None:
         state.last_subject = (doc.sent[cue.first], None)
-        if phrase.category not in ("official", "military_security"):
+        if phrase.category not in ("official", "military_security") or _generic(doc, phrase):
             return None
         first, last = phrase.titles[0][0], phrase.last
         return Speech(
@@ -188,6 +202,12 @@ def _speech(
         cue, first, last, _claim(doc, first, last, cue), person, title, affiliation,
         phrase.category, gender, span=(phrase.first, phrase.last),
     )  # fmt: skip
+
+
+def _generic(doc: Passage, phrase: Phrase) -> bool:
+    """المسؤول alone says no more than an unnamed source: no official without a body."""
+    first, last, _ = phrase.titles[0]
+    return phrase.last == last and doc.keys[first] in _GENERIC
 
 
 def _verb_key(doc: Passage, cue: Cue) -> str:
