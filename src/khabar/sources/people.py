@@ -22,10 +22,9 @@ from khabar.sources.passage import Cue, Mention, Passage, complementizer
 __all__ = ["Speech", "speeches"]
 
 _PRONOUN_SENTENCES = 3  # a pronoun subject refers back at most this many sentences
-_SVO_REACH = 10
-_GENERIC = frozenset(
-    {"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"}
-)  # tokens back from a verb to the head of its clause
+_SVO_REACH = 10  # tokens back from a verb to the head of its clause
+#: Titles that name no office: an official so described is an unnamed source.
+_GENERIC = frozenset({"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"})
 
 
 @dataclass
@@ -205,9 +204,8 @@ def _speech(
 
 
 def _generic(doc: Passage, phrase: Phrase) -> bool:
-    """المسؤول alone says no more than an unnamed source: no official without a body."""
-    first, last, _ = phrase.titles[0]
-    return phrase.last == last and doc.keys[first] in _GENERIC
+    """مسؤول (في وزارة ...) says no more than an unnamed source does."""
+    return doc.keys[phrase.titles[0][0]] in _GENERIC
 
 
 def _verb_key(doc: Passage, cue: Cue) -> str:
