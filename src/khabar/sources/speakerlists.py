@@ -62,7 +62,8 @@ class Speakers:
     def government_at(self, keys: Sequence[str], i: int) -> tuple[str, int] | None:
         """(English head, last token) of a government body word starting at token ``i``."""
         for size in (3, 2, 1):
-            head = self.government.get(tuple(keys[i : i + size]))
+            phrase = tuple(keys[i : i + size])
+            head = self.government.get(phrase) if len(phrase) == size else None
             if head is not None:
                 return head, i + size - 1
         return None
