@@ -243,6 +243,7 @@ CUE_KINDS = [
 @pytest.mark.parametrize(("text", "source_id", "cue", "role", "claim"), CUE_KINDS)
 def test_cue_kinds(text, source_id, cue, role, claim):
     found = run(text)
+    found = found[~found["source_type"].isin(["person", "official"])]  # speakers: own tests
     assert len(found) == 1
     row = found.iloc[0]
     assert (row["source_id"], row["cue"], row["role"], row["claim"]) == (

@@ -19,7 +19,7 @@ from khabar.sources.speakerlists import CATEGORIES, Speakers, Title
 __all__ = ["Phrase", "read_phrase"]
 
 _REACH = 14  # tokens a speaker phrase may run to (titles, institution, name)
-_NAME_WORDS = 4  # words of a name, not counting بن، عبد ...
+_NAME_WORDS = 6  # words of a name (مضاوي بنت محمد بن عبد الله)
 _HARD_GAP_RE = re.compile(r"[^\s\-ـ]|\s-|-\s")  # a mark, or a dash set off by spaces
 _STOPS = frozenset({"في", "ل", "ب", "من", "عن", "خلال", "عبر", "امام", "لدي", "علي", "الي"})
 _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
@@ -135,6 +135,8 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
             last, words = nxt, words + 1
         else:
             break
+    while last > i and doc.keys[last] in lists.links:
+        last -= 1  # a name does not end on بن or عبد
     return last if doc.keys[last] not in lists.links else None
 
 
@@ -206,7 +208,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             continue
         if j > i and lists.title_at(doc.keys, j, limit):
             break
-        if last in doc.owner and j not in doc.owner:
+        if last in doc.owner and j not in doc.owner and key.startswith("لل"):
             break  # المتحدث باسم الكرملين | للصحفيين
         if j in doc.owner and j > i and _media_at(doc, j):
             break  # رئيس اتحاد الكاريبي | رويترز: the outlet is told, not the title's body
@@ -214,7 +216,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             last, after_body = j, True  # مدير عام | لجمرك المطار، لخدمات البترول
             continue
         body = _body_word(key, lists)
-        if body or j in doc.owner or key in ("باسم", "في", "لدي") or _article_word(key):
+        if body or j in doc.owner or key in ("باسم", "في", "لدي", "الي") or _article_word(key):
             if key in lists.not_names or doc.cues.verb_at(key) or complementizer(key):
                 break
             last, after_body = j, body
@@ -330,11 +332,15 @@ def _given_start(doc: Passage, first: int, last: int, lists: Speakers) -> int:
 
 
 def _after_comma(doc: Passage, j: int, phrase: Phrase) -> bool:
-    """A title after a named person and a comma (أيوب قاسم، المتحدث باسم البحرية الليبية)."""
-    return (
-        phrase.name is not None
-        and phrase.last == j - 1
-        and doc.sent[j] == doc.sent[j - 1]
-        and doc.between(j - 1).strip() in ("،", ",")
-        and doc.speakers.title_at(doc.keys, j, j + 3) is not None
-    )
+    """A title after a name and a comma (أيوب قاسم، المتحدث باسم البحرية الليبية), or a
+    title or a given name after titles and a comma (وزير الداخلية، اللواء عبده الحذيفي)."""
+    if not phrase.titles and phrase.name is None:
+        return False
+    if phrase.last != j - 1 or doc.sent[j] != doc.sent[j - 1]:
+        return False
+    if doc.between(j - 1).strip() not in ("،", ","):
+        return False
+    lists = doc.speakers
+    if lists.title_at(doc.keys, j, j + 3) is not None:
+        return True
+    return phrase.name is None and lists.given_gender(doc.keys[j]) != "unknown"

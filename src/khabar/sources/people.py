@@ -128,11 +128,20 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
         impersonal = _verb_key(doc, cue) in doc.cues.impersonal
         return out if impersonal else [*out, (cue, None)]
     if phrase is None and i + 1 < len(doc.tokens):
-        phrase = read_phrase(doc, i + 1, known=state.known, listed=state.listed)
-    if phrase is None or phrase.last < phrase.first or phrase.first in doc.owner:
+        phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
+    if phrase is None or phrase.last < phrase.first:
         state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
         return out
     return [*out, (cue, phrase)]
+
+
+def _after_listener(doc: Passage, v: int) -> int:
+    """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)."""
+    for m in doc.mentions:
+        told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
+        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.tokens):
+            return m.last + 1
+    return v + 1
 
 
 def _pronoun_subject(doc: Passage, i: int) -> bool:
@@ -158,10 +167,19 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
         and not doc.cues.verb_at(doc.keys[start - 1])
     ):
         start -= 1
-    if start >= v or start in doc.owner:
-        return None
-    phrase = read_phrase(doc, start, known=state.known, listed=state.listed, limit=v - 1)
-    return phrase if phrase.last == v - 1 and (phrase.name or phrase.titles) else None
+    for first in dict.fromkeys((start, _sentence_start(doc, v))):
+        if first >= v or first in doc.owner:
+            continue
+        phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
+        if phrase.last == v - 1 and (phrase.name or phrase.titles):
+            return phrase
+    return None
+
+
+def _sentence_start(doc: Passage, i: int) -> int:
+    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
+        i -= 1
+    return i
 
 
 def _speech(
