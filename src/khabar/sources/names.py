@@ -26,6 +26,10 @@ _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 #: A preposition or و + the article: no name starts so.
 _PREFIXED = ("لل", "بال", "وال", "فال", "كال")
 _GOD = "الله"
+#: Nouns for an occasion of speech: «X في تصريح/حديث/مؤتمر ...» ends a name.
+_SPEECH_NOUNS = frozenset(
+    {"تصريح", "تصريحات", "تصريحه", "حديث", "حديثه", "بيان", "مؤتمر", "لقاء", "مقابله", "كلمه"}
+)
 _JOINERS = frozenset({"عبد", "ابو", "ال"})  # join the next word: عبد الله، أبو بكر، آل سعود
 _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
 
@@ -94,6 +98,18 @@ def _name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     )
 
 
+def _honored(doc: Passage, i: int) -> bool:
+    """Whether an honorific title (اللواء، الدكتور) stands right before token ``i``."""
+    lists = doc.speakers
+    for size in (1, 2):
+        start = i - size
+        if start >= 0:
+            title = lists.title_at(doc.keys, start, i - 1)
+            if title is not None and title.size == size and title.honorific:
+                return True
+    return False
+
+
 def _preposition_on_noun(doc: Passage, key: str, lists: Speakers) -> bool:
     """لوكالة، بجامعة، لخدمات: ل or ب on a word the passage (or a list) has without it."""
     if key[:1] not in "لب" or lists.given_gender(key) != "unknown":
@@ -119,7 +135,7 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
         return None
     if doc.cues.nationality_at(doc.keys, i) is not None:
         return None
-    if key.endswith(("ه", "ا")) and lists.given_gender(key) == "unknown":
+    if key.endswith(("ه", "ا")) and lists.given_gender(key) == "unknown" and not _honored(doc, i):
         return None  # حديثه، خيارا: a noun with a pronoun or an accusative, not a name
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and _joined(doc, last):
@@ -157,7 +173,21 @@ def _accept_name(doc: Passage, first: int, last: int, *, titled: bool, known: se
         return True
     if doc.speakers.given_gender(key) != "unknown":
         return last > first or _ends_clause(doc, last)
-    return last > first and _speech_follows(doc, last) and _foreign_name(doc, first, last)
+    if last == first:  # وقال مميش في ...، وأضاف العقيل أن ...: a family name alone
+        return _speech_follows(doc, last) and _surname_shape(doc, first)
+    return _speech_follows(doc, last) and _foreign_name(doc, first, last)
+
+
+def _surname_shape(doc: Passage, i: int) -> bool:
+    """A lone word that may be a family name: not a noun the lists or the passage know."""
+    key = doc.keys[i]
+    bare = key[2:] if key.startswith("ال") else key
+    lists = doc.speakers
+    if bare in lists.not_names or bare in lists.bodies or bare in doc.cues.outlet_words:
+        return False
+    if key.endswith(("ه", "ا")) or bare in lists.title_heads or "ال" + bare in lists.title_heads:
+        return False
+    return key.startswith("ال") or "ال" + key not in doc.vocabulary
 
 
 def _foreign_name(doc: Passage, first: int, last: int) -> bool:
@@ -183,9 +213,15 @@ def _speech_follows(doc: Passage, last: int) -> bool:
     nxt = last + 1
     if nxt >= len(doc.tokens) or doc.sent[nxt] != doc.sent[last]:
         return False
-    if complementizer(doc.keys[nxt]):
+    key = doc.keys[nxt]
+    if complementizer(key) or key in doc.speakers.title_heads:
         return True
-    return doc.keys[nxt] in doc.speakers.title_heads
+    if doc.between(last).strip() in ("،", ","):
+        return True
+    after = doc.keys[nxt + 1] if nxt + 1 < len(doc.tokens) else ""
+    if key == "في" and after in _SPEECH_NOUNS:
+        return True  # وأوضح النهاري في تصريح
+    return key == "ل" or any(m.first == nxt and m.clitic == "ل" for m in doc.mentions)
 
 
 def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
@@ -210,7 +246,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             break
         if last in doc.owner and j not in doc.owner and key.startswith("لل"):
             break  # المتحدث باسم الكرملين | للصحفيين
-        if j in doc.owner and j > i and _media_at(doc, j):
+        if j in doc.owner and j > i and not after_body and _media_at(doc, j):
             break  # رئيس اتحاد الكاريبي | رويترز: the outlet is told, not the title's body
         if j not in doc.owner and _lam_word(key, lists):
             last, after_body = j, True  # مدير عام | لجمرك المطار، لخدمات البترول
