@@ -167,10 +167,10 @@ def _accept_name(doc: Passage, first: int, last: int, *, titled: bool, known: se
     """Whether a word run is a person's name: after a title, a listed given name, a name
     already seen in the article, or two words or more that end where a name ends."""
     key = doc.keys[first]
-    if key.startswith("ال") and not titled:
-        return key in known
     if titled or key in known or doc.keys[last] in known:
         return True
+    if key.startswith("ال") and last > first:
+        return False
     if doc.speakers.given_gender(key) != "unknown":
         return last > first or _ends_clause(doc, last)
     if last == first:  # وقال مميش في ...، وأضاف العقيل أن ...: a family name alone
