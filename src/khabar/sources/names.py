@@ -26,6 +26,7 @@ _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 #: A preposition or و + the article: no name starts so.
 _PREFIXED = ("لل", "بال", "وال", "فال", "كال")
 _GOD = "الله"
+_CONNECTORS = frozenset({"باسم", "في", "لدي", "الي"})  # inside a title: المتحدث باسم ...
 #: Nouns for an occasion of speech: «X في تصريح/حديث/مؤتمر ...» ends a name.
 _SPEECH_NOUNS = frozenset(
     {"تصريح", "تصريحات", "تصريحه", "حديث", "حديثه", "بيان", "مؤتمر", "لقاء", "مقابله", "كلمه"}
@@ -232,7 +233,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
     while last < limit and (last < i or _joined(doc, last)):
         j = last + 1
         key = doc.keys[j]
-        if after_body and _name_word(doc, j, lists) and lists.given_gender(key) == "unknown":
+        if after_body and _institution_name(doc, j, lists):
             last, after_body = j, False  # the institution's own name: كلية خدمة المجتمع
             continue
         if j == i and _indefinite_adjective(doc, j, lists):
@@ -252,13 +253,29 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             last, after_body = j, True  # مدير عام | لجمرك المطار، لخدمات البترول
             continue
         body = _body_word(key, lists)
-        if body or j in doc.owner or key in ("باسم", "في", "لدي", "الي") or _article_word(key):
+        if key in _CONNECTORS and j < limit:
+            last, after_body = j, False  # باسم، في، لدى، إلى + what follows
+            continue
+        if body or j in doc.owner or _article_word(key):
             if key in lists.not_names or doc.cues.verb_at(key) or complementizer(key):
                 break
             last, after_body = j, body
             continue
         break
     return last
+
+
+def _institution_name(doc: Passage, j: int, lists: Speakers) -> bool:
+    """The word after an institution word that names it (كلية خدمة، هيئة قناة، شركة أبل)."""
+    key = doc.keys[j]
+    return (
+        lists.given_gender(key) == "unknown"
+        and key not in lists.title_heads
+        and key not in lists.not_names
+        and not complementizer(key)
+        and doc.cues.verb_at(key) is None
+        and doc.tokens[j].text[:1].isalpha()
+    )
 
 
 def _indefinite_adjective(doc: Passage, j: int, lists: Speakers) -> bool:

@@ -86,6 +86,8 @@ def _outlet(doc: Passage, i: int) -> Mention | None:
     if split is None:
         return _lam_quoted(doc, i)
     prefix, word = split
+    if not prefix and i > 0 and _after_body(doc, i):
+        return None  # هيئة قناة السويس: the kind word is part of another name
     last = i
     if (word, doc.keys[i + 1] if i + 1 < len(doc.tokens) else "") in kinds:
         last = i + 1  # وكالة الأنباء
@@ -104,6 +106,12 @@ def _outlet(doc: Passage, i: int) -> Mention | None:
         first_name, last_name = (last + 1, end) if end is not None else (i, nationality[1])
     mention = _outlet_mention(doc, i, first_name, last_name, kind, prefix=prefix)
     return _clitics(doc, mention, prefix)
+
+
+def _after_body(doc: Passage, i: int) -> bool:
+    key = doc.keys[i - 1]
+    bodies = doc.speakers.bodies
+    return doc.sent[i - 1] == doc.sent[i] and (key in bodies or key[1:] in bodies)
 
 
 def _lam_quoted(doc: Passage, i: int) -> Mention | None:
