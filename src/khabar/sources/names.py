@@ -138,6 +138,12 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
         return None
     if key.endswith(("ه", "ا")) and lists.given_gender(key) == "unknown" and not _honored(doc, i):
         return None  # حديثه، خيارا: a noun with a pronoun or an accusative, not a name
+    if (
+        key.startswith("و")
+        and lists.given_gender(key) == "unknown"
+        and key not in doc.speakers.male
+    ):
+        return None  # وقيادي: و + a word
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and _joined(doc, last):
         nxt = last + 1
@@ -148,13 +154,33 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
             last, words = after, words + 1
         elif doc.keys[nxt] == _GOD:  # نصر الله، فتح الله
             last = nxt
-        elif _name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists):
+        elif _next_name_word(doc, last, nxt, lists):
             last, words = nxt, words + 1
         else:
             break
     while last > i and doc.keys[last] in lists.links:
         last -= 1  # a name does not end on بن or عبد
-    return last if doc.keys[last] not in lists.links else None
+    if doc.keys[last] in lists.links or _body_follows(doc, last, lists):
+        return None
+    return last
+
+
+def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
+    """Whether token ``nxt`` goes on the name ending at ``last``: after a family name with
+    the article only بن and the like do (عبدالله البدري | استقرار), and no word in ة."""
+    key = doc.keys[nxt]
+    after_family = doc.keys[last].startswith("ال") and doc.keys[last - 1] not in lists.links
+    if after_family and not key.startswith("ال"):
+        return False
+    if key.endswith("ه") and lists.given_gender(key) == "unknown":
+        return False
+    return _name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists)
+
+
+def _body_follows(doc: Passage, last: int, lists: Speakers) -> bool:
+    """مدير عام جمرك | مطار ...: a word run that an institution word goes on is its name."""
+    nxt = last + 1
+    return nxt < len(doc.tokens) and _joined(doc, last) and _body_word(doc.keys[nxt], lists)
 
 
 def _surname_title(doc: Passage, i: int, lists: Speakers) -> bool:
@@ -188,7 +214,10 @@ def _surname_shape(doc: Passage, i: int) -> bool:
         return False
     if key.endswith(("ه", "ا")) or bare in lists.title_heads or "ال" + bare in lists.title_heads:
         return False
-    return key.startswith("ال") or "ال" + key not in doc.vocabulary
+    if key.startswith("ال"):
+        # المرصد، التحالف: nouns of place and action; a family name in ـي passes (المالكي)
+        return key.endswith("ي") or not key.startswith(("الم", "الت", "الا"))
+    return "ال" + key not in doc.vocabulary
 
 
 def _foreign_name(doc: Passage, first: int, last: int) -> bool:
@@ -233,7 +262,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
     while last < limit and (last < i or _joined(doc, last)):
         j = last + 1
         key = doc.keys[j]
-        if after_body and _institution_name(doc, j, lists):
+        if after_body and not _body_word(key, lists) and _institution_name(doc, j, lists):
             last, after_body = j, False  # the institution's own name: كلية خدمة المجتمع
             continue
         if j == i and _indefinite_adjective(doc, j, lists):

@@ -127,12 +127,17 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
     if phrase is None and _pronoun_subject(doc, i):
         impersonal = _verb_key(doc, cue) in doc.cues.impersonal
         return out if impersonal else [*out, (cue, None)]
-    if phrase is None and i + 1 < len(doc.tokens):
+    if phrase is None and i + 1 < len(doc.tokens) and not _plural(doc, i):
         phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
     if phrase is None or phrase.last < phrase.first:
         state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
         return out
     return [*out, (cue, phrase)]
+
+
+def _plural(doc: Passage, v: int) -> bool:
+    """قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself."""
+    return _verb_key(doc, Cue("", "", v, v)).endswith("وا")
 
 
 def _after_listener(doc: Passage, v: int) -> int:
@@ -167,13 +172,27 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
         and not doc.cues.verb_at(doc.keys[start - 1])
     ):
         start -= 1
+    if doc.between(v - 1).strip() not in ("", "،", ","):
+        return None  # سبق- الدمام: قالت ...: a dateline, not a subject
     for first in dict.fromkeys((start, _sentence_start(doc, v))):
         if first >= v or first in doc.owner:
             continue
         phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
-        if phrase.last == v - 1 and (phrase.name or phrase.titles):
+        if phrase.last == v - 1 and (phrase.titles or _sure_name(doc, phrase, state)):
             return phrase
     return None
+
+
+def _sure_name(doc: Passage, phrase: Phrase, state: _State) -> bool:
+    """A name that stands without a title before its verb: listed, known or a given name."""
+    if phrase.name is None:
+        return False
+    key = doc.keys[phrase.name[0]]
+    return (
+        key in state.known
+        or doc.speakers.given_gender(key) != "unknown"
+        or state.listed(phrase.name[0])
+    )
 
 
 def _sentence_start(doc: Passage, i: int) -> int:
