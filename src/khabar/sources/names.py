@@ -167,13 +167,13 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
 
 def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
     """Whether token ``nxt`` goes on the name ending at ``last``: after a family name with
-    the article only بن and the like do (عبدالله البدري | استقرار), and no word in ة."""
+    the article only بن and the like do (عبدالله البدري | استقرار), and no adverb in ـا."""
     key = doc.keys[nxt]
     after_family = doc.keys[last].startswith("ال") and doc.keys[last - 1] not in lists.links
     if after_family and not key.startswith("ال"):
         return False
-    if key.endswith("ه") and lists.given_gender(key) == "unknown":
-        return False
+    if key.endswith("ا") and lists.given_gender(key) == "unknown":
+        return False  # مُعقباً، قائلا: an adverb after the name
     return _name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists)
 
 
@@ -215,7 +215,9 @@ def _surname_shape(doc: Passage, i: int) -> bool:
     if key.endswith(("ه", "ا")) or bare in lists.title_heads or "ال" + bare in lists.title_heads:
         return False
     if key.startswith("ال"):
-        # المرصد، التحالف: nouns of place and action; a family name in ـي passes (المالكي)
+        # المرصد، التحالف، الجهات: nouns of place and action, plurals; المالكي passes
+        if key.endswith("ات"):
+            return False
         return key.endswith("ي") or not key.startswith(("الم", "الت", "الا"))
     return "ال" + key not in doc.vocabulary
 
@@ -263,6 +265,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
         j = last + 1
         key = doc.keys[j]
         if after_body and not _body_word(key, lists) and _institution_name(doc, j, lists):
+            # شركة أبل، في عسير: the name of an institution or a place (not after النادي)
             last, after_body = j, False  # the institution's own name: كلية خدمة المجتمع
             continue
         if j == i and _indefinite_adjective(doc, j, lists):
@@ -283,12 +286,12 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             continue
         body = _body_word(key, lists)
         if key in _CONNECTORS and j < limit:
-            last, after_body = j, False  # باسم، في، لدى، إلى + what follows
+            last, after_body = j, True  # باسم، في، لدى، إلى + what follows
             continue
         if body or j in doc.owner or _article_word(key):
             if key in lists.not_names or doc.cues.verb_at(key) or complementizer(key):
                 break
-            last, after_body = j, body
+            last, after_body = j, body and not key.startswith("ال")
             continue
         break
     return last

@@ -22,6 +22,7 @@ from khabar.sources.passage import Cue, Mention, Passage, complementizer
 __all__ = ["Speech", "speeches"]
 
 _PRONOUN_SENTENCES = 3  # a pronoun subject refers back at most this many sentences
+_ADVERBS = frozenset({"ايضا", "كذلك", "امس", "اليوم", "بدوره", "بدورها", "مجددا", "ذلك"})
 _SVO_REACH = 10  # tokens back from a verb to the head of its clause
 #: Titles that name no office: an official so described is an unnamed source.
 _GENERIC = frozenset({"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"})
@@ -117,7 +118,7 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
             if i + 1 < len(doc.tokens)
             else None
         )
-        if phrase is not None and phrase.last >= phrase.first:
+        if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
             out.append((Cue(text, "quoted_from", first, i), phrase))
     lemma = doc.verb(i)
     if lemma is None or lemma in doc.cues.media_verbs:
@@ -141,12 +142,26 @@ def _plural(doc: Passage, v: int) -> bool:
 
 
 def _after_listener(doc: Passage, v: int) -> int:
-    """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)."""
+    """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)
+    and past an adverb (صرح بذلك محافظ ...، وقال أيضا وزير ...)."""
+    start = v + 1
+    while start < min(v + 3, len(doc.tokens) - 1) and _adverb(doc, start):
+        start += 1
+    if start > v + 1:
+        return start
     for m in doc.mentions:
         told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
         if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.tokens):
             return m.last + 1
     return v + 1
+
+
+def _adverb(doc: Passage, i: int) -> bool:
+    key = doc.keys[i]
+    words = doc.speakers.not_names
+    return doc.sent[i] == doc.sent[i - 1] and (
+        key in _ADVERBS or (key[:1] == "ب" and key[1:] in words)
+    )
 
 
 def _pronoun_subject(doc: Passage, i: int) -> bool:
@@ -255,6 +270,8 @@ def _pronoun_speech(doc: Passage, cue: Cue, state: _State, gender: str) -> Speec
     sentence, person = state.last_subject
     if person is None or doc.sent[cue.first] - sentence > _PRONOUN_SENTENCES:
         return None
+    if gender == "unknown":
+        return None  # قالوا، فقالا: a plural or dual speaks for more than the last speaker
     if "unknown" not in (gender, person.gender) and gender != person.gender:
         return None
     state.last_subject = (doc.sent[cue.first], person)
