@@ -212,8 +212,12 @@ def _surname_shape(doc: Passage, i: int) -> bool:
     lists = doc.speakers
     if bare in lists.not_names or bare in lists.bodies or bare in doc.cues.outlet_words:
         return False
-    if key.endswith(("ه", "ا")) or bare in lists.title_heads or "ال" + bare in lists.title_heads:
-        return False
+    if (
+        key.endswith(("ه", "ا", "ون"))
+        or bare in lists.title_heads
+        or "ال" + bare in lists.title_heads
+    ):
+        return False  # حديثه، قائلا، متداولون: a noun, an adverb, a plural
     if key.startswith("ال"):
         # المرصد، التحالف، الجهات: nouns of place and action, plurals; المالكي passes
         if key.endswith("ات"):

@@ -23,6 +23,7 @@ __all__ = ["Speech", "speeches"]
 
 _PRONOUN_SENTENCES = 3  # a pronoun subject refers back at most this many sentences
 _ADVERBS = frozenset({"ايضا", "كذلك", "امس", "اليوم", "بدوره", "بدورها", "مجددا", "ذلك"})
+_OPENERS = frozenset({"كما", "فيما", "بينما", "ثم", "حيث", "اذ", "كذلك", "جهته", "جانبه", "قد"})
 _SVO_REACH = 10  # tokens back from a verb to the head of its clause
 #: Titles that name no office: an official so described is an unnamed source.
 _GENERIC = frozenset({"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"})
@@ -156,6 +157,12 @@ def _after_listener(doc: Passage, v: int) -> int:
     return v + 1
 
 
+def _opens_clause(doc: Passage, v: int) -> bool:
+    if doc.cues.verb_at(doc.keys[v])[1] or v == 0 or doc.sent[v - 1] != doc.sent[v]:
+        return True
+    return bool(doc.between(v - 1).strip()) or doc.keys[v - 1] in _OPENERS
+
+
 def _adverb(doc: Passage, i: int) -> bool:
     key = doc.keys[i]
     words = doc.speakers.not_names
@@ -165,7 +172,10 @@ def _adverb(doc: Passage, i: int) -> bool:
 
 
 def _pronoun_subject(doc: Passage, i: int) -> bool:
-    """وقال: ... / وأضاف أن ... / وقالت «...»: the subject is only in the verb."""
+    """وقال: ... / وأضاف أن ... / وقالت «...»: the subject is only in the verb, which opens
+    its clause (لكن دريك قال إن ...: دريك speaks, not the last speaker)."""
+    if not _opens_clause(doc, i):
+        return False
     if doc.mark_after(i) is not None:
         return True
     nxt = i + 1
