@@ -26,6 +26,7 @@ _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 #: A preposition or و + the article: no name starts so.
 _PREFIXED = ("لل", "بال", "وال", "فال", "كال")
 _GOD = "الله"
+_TANWEEN = "\u064b"  # ـً: an accusative noun or adverb, never a name
 _CONNECTORS = frozenset({"باسم", "في", "لدي", "الي"})  # inside a title: المتحدث باسم ...
 #: Nouns for an occasion of speech: «X في تصريح/حديث/مؤتمر ...» ends a name.
 _SPEECH_NOUNS = frozenset(
@@ -136,8 +137,9 @@ def _name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
         return None
     if doc.cues.nationality_at(doc.keys, i) is not None:
         return None
-    if key.endswith(("ه", "ا")) and lists.given_gender(key) == "unknown" and not _honored(doc, i):
-        return None  # حديثه، خيارا: a noun with a pronoun or an accusative, not a name
+    noun = key.endswith("ه") or _TANWEEN in doc.tokens[i].text
+    if noun and lists.given_gender(key) == "unknown" and not _honored(doc, i):
+        return None  # حديثه، خياراً: a noun with a pronoun or an accusative, not a name
     if (
         key.startswith("و")
         and lists.given_gender(key) == "unknown"
@@ -172,8 +174,8 @@ def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
     after_family = doc.keys[last].startswith("ال") and doc.keys[last - 1] not in lists.links
     if after_family and not key.startswith("ال"):
         return False
-    if key.endswith("ا") and lists.given_gender(key) == "unknown":
-        return False  # مُعقباً، قائلا: an adverb after the name
+    if _TANWEEN in doc.tokens[nxt].text or key in doc.speakers.not_names:
+        return False  # مُعقباً، قائلاً: an adverb after the name
     return _name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists)
 
 
@@ -358,7 +360,7 @@ def read_phrase(
     i: int,
     *,
     known: set[str],
-    listed: Callable[[int], bool] = lambda i: False,
+    listed: Callable[[int], int | None] = lambda i: None,
     limit: int | None = None,
 ) -> Phrase:
     """The speaker phrase starting at token ``i`` (``last`` < ``first`` when there is none).
@@ -367,7 +369,7 @@ def read_phrase(
         doc: The passage.
         i: First token of the phrase.
         known: Match keys of the words of names already read in this article.
-        listed: Whether a listed person's name starts at a token.
+        listed: The last token of a listed person's name starting at a token, else None.
         limit: Last token the phrase may reach (default: ``_REACH`` tokens on, same sentence).
     """
     lists = doc.speakers
@@ -376,7 +378,9 @@ def read_phrase(
         end -= 1
     phrase = Phrase(i)
     j = i
-    while j <= end and (j == i or _joined(doc, j - 1) or _after_comma(doc, j, phrase)):
+    while j <= end and (
+        j == i or _joined(doc, j - 1) or _after_comma(doc, j, phrase, listed=listed)
+    ):
         title = lists.title_at(doc.keys, j, end)
         if title is not None:
             t_last = j + title.size - 1
@@ -385,21 +389,41 @@ def read_phrase(
             phrase.last, j = c_last, c_last + 1
             continue
         if phrase.name is None:
-            n_last = _name_end(doc, j, end, lists)
-            titled = bool(phrase.titles) and phrase.last == j - 1
-            if n_last is not None and titled and not phrase.titles[-1][2].honorific:
-                j = _given_start(doc, j, n_last, lists)
-                n_last = _name_end(doc, j, end, lists) or n_last
-            if n_last is not None and not titled and doc.keys[j] in known:
-                n_last = _known_end(doc, j, n_last, known)
-            if n_last is not None and (
-                _accept_name(doc, j, n_last, titled=titled, known=known) or listed(j)
-            ):
-                phrase.name = (j, n_last)
-                phrase.last, j = n_last, n_last + 1
+            name = _read_name(doc, j, end, phrase, known=known, listed=listed)
+            if name is not None:
+                phrase.name = name
+                phrase.last, j = name[1], name[1] + 1
                 continue
         break
     return phrase
+
+
+def _read_name(
+    doc: Passage,
+    j: int,
+    end: int,
+    phrase: Phrase,
+    *,
+    known: set[str],
+    listed: Callable[[int], int | None],
+) -> tuple[int, int] | None:
+    """The name at token ``j`` of a phrase read so far, if one stands there."""
+    listed_last = listed(j)
+    if listed_last is not None and listed_last <= end:
+        return j, listed_last
+    lists = doc.speakers
+    n_last = _name_end(doc, j, end, lists)
+    if n_last is None:
+        return None
+    titled = bool(phrase.titles) and phrase.last == j - 1
+    if titled and not phrase.titles[-1][2].honorific:
+        j = _given_start(doc, j, n_last, lists)
+        n_last = _name_end(doc, j, end, lists) or n_last
+    if not titled and doc.keys[j] in known:
+        n_last = _known_end(doc, j, n_last, known)
+    if _accept_name(doc, j, n_last, titled=titled, known=known):
+        return j, n_last
+    return None
 
 
 def _known_end(doc: Passage, first: int, last: int, known: set[str]) -> int:
@@ -420,9 +444,11 @@ def _given_start(doc: Passage, first: int, last: int, lists: Speakers) -> int:
     return first
 
 
-def _after_comma(doc: Passage, j: int, phrase: Phrase) -> bool:
+def _after_comma(
+    doc: Passage, j: int, phrase: Phrase, *, listed: Callable[[int], int | None]
+) -> bool:
     """A title after a name and a comma (أيوب قاسم، المتحدث باسم البحرية الليبية), or a
-    title or a given name after titles and a comma (وزير الداخلية، اللواء عبده الحذيفي)."""
+    title or a name after titles and a comma (وزير الداخلية، اللواء عبده الحذيفي، ...)."""
     if not phrase.titles and phrase.name is None:
         return False
     if phrase.last != j - 1 or doc.sent[j] != doc.sent[j - 1]:
@@ -432,4 +458,9 @@ def _after_comma(doc: Passage, j: int, phrase: Phrase) -> bool:
     lists = doc.speakers
     if lists.title_at(doc.keys, j, j + 3) is not None:
         return True
-    return phrase.name is None and lists.given_gender(doc.keys[j]) != "unknown"
+    if phrase.name is not None:
+        return False
+    if lists.given_gender(doc.keys[j]) != "unknown" or listed(j) is not None:
+        return True
+    last = _name_end(doc, j, min(j + 3, len(doc.tokens) - 1), lists)
+    return last is not None and _speech_follows(doc, last) and _foreign_name(doc, j, last)

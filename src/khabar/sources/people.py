@@ -64,7 +64,7 @@ class _State:
     people: list[Person] = field(default_factory=list)
     known: set[str] = field(default_factory=set)
     last_subject: tuple[int, Person | None] = (-1, None)  # (sentence, person or None)
-    listed: Callable[[int], bool] = lambda i: False
+    listed: Callable[[int], int | None] = lambda i: None
 
 
 @cache
@@ -216,7 +216,7 @@ def _sure_name(doc: Passage, phrase: Phrase, state: _State) -> bool:
     return (
         key in state.known
         or doc.speakers.given_gender(key) != "unknown"
-        or state.listed(phrase.name[0])
+        or state.listed(phrase.name[0]) is not None
     )
 
 
@@ -295,10 +295,12 @@ def _claim(doc: Passage, first: int, last: int, cue: Cue) -> str:
     return claim(doc, Mention(first, last, None), cue)
 
 
-def _listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> bool:
-    """Whether a listed person's full name starts at token ``i``."""
+def _listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> int | None:
+    """The last token of a listed person's full name starting at token ``i``, else None."""
     found = matcher.find(doc.tokens[i : i + 4], doc.text)
-    return bool(found) and found[0].first == 0 and found[0].value.kind == "person"
+    if found and found[0].first == 0 and found[0].value.kind == "person":
+        return i + found[0].last
+    return None
 
 
 def _name_entry(
