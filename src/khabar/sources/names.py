@@ -287,7 +287,7 @@ def _complement_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int:
             break  # المتحدث باسم الكرملين | للصحفيين
         if j in doc.owner and j > i and not after_body and _media_at(doc, j):
             break  # رئيس اتحاد الكاريبي | رويترز: the outlet is told, not the title's body
-        if j not in doc.owner and _lam_word(key, lists):
+        if j not in doc.owner and _lam_word(key, lists) and _construct(doc, j, lists):
             last, after_body = j, True  # مدير عام | لجمرك المطار، لخدمات البترول
             continue
         body = _body_word(key, lists)
@@ -333,6 +333,15 @@ def _media_at(doc: Passage, j: int) -> bool:
         m.first <= j <= m.last and m.entry is not None and m.entry.kind in MEDIA_TYPES
         for m in doc.mentions
     )
+
+
+def _construct(doc: Passage, j: int, lists: Speakers) -> bool:
+    """لجمرك المطار، لخدمات البترول: ل + a noun the passage knows or that an article word
+    follows; not ليندا توماس."""
+    if _preposition_on_noun(doc, doc.keys[j], lists):
+        return True
+    nxt = j + 1
+    return nxt < len(doc.tokens) and _joined(doc, j) and _article_word(doc.keys[nxt])
 
 
 def _lam_word(key: str, lists: Speakers) -> bool:
