@@ -69,6 +69,8 @@ class Cues:
     impersonal: frozenset[str] = frozenset()
     outlet_descriptors: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()
+    trigger_forms: frozenset[str] = frozenset()
+    verb_forms: frozenset[str] = frozenset()
     verb_gender: Mapping[str, str] = field(default_factory=dict)
     frame_heads: frozenset[str] = frozenset()
 
@@ -233,9 +235,16 @@ def compile_cues(data: Any) -> Cues:
         impersonal=_words(data, "impersonal"),
         outlet_descriptors=_words(data, "outlet_descriptors"),
         triggers=_triggers(forms, frames, data),
+        trigger_forms=_with_conjunctions(_triggers(forms, frames, data)),
+        verb_forms=_with_conjunctions(forms),
         verb_gender=_verb_genders(forms),
         frame_heads=frozenset(c + k for k in frames for c in ("", *CONJUNCTIONS)),
     )
+
+
+def _with_conjunctions(words) -> frozenset[str]:
+    """The words as written bare or after و / ف."""
+    return frozenset(c + w for w in words for c in ("", *CONJUNCTIONS))
 
 
 def _outlet_kinds(raw: Any) -> dict[tuple[str, ...], str]:

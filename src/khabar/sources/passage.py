@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from khabar.clitics import CONJUNCTIONS
+import numpy as np
+
 from khabar.lexicon import Entry, match_key
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
@@ -66,21 +66,28 @@ def key_of(norm: str) -> str:
     return key
 
 
+def _keys(norms: list[str]) -> list[str]:
+    """``key_of`` for many words: one dictionary look-up each, computing only new words."""
+    keys = list(map(_KEYS.get, norms))
+    if None in keys:
+        keys = [k if k is not None else key_of(n) for k, n in zip(keys, norms, strict=True)]
+    return keys
+
+
 def _cue_tokens(
     text: str, spans: list[Span], cues: Cues
 ) -> tuple[list[Token], list[str], list[int]]:
     """Tokens, keys and sentence numbers of the sentences that may hold an attribution: those
     with a cue word, and the first two and the last (datelines and credit lines)."""
     tokens = tokenize(text)
-    keys = [key_of(t.norm) for t in tokens]
+    keys = _keys([t.norm for t in tokens])
     starts = [s.start for s in spans]
-    sent = [max(bisect_right(starts, t.start) - 1, 0) for t in tokens]
-    triggers = cues.triggers
+    found = np.searchsorted(starts, [t.start for t in tokens], side="right") - 1
+    sent = np.maximum(found, 0).tolist()
+    hits = cues.trigger_forms.intersection(keys)
     wanted = {0, 1, len(spans) - 1}
-    wanted.update(
-        n for n, k in zip(sent, keys, strict=True)
-        if k in triggers or (k[:1] in CONJUNCTIONS and k[1:] in triggers)
-    )  # fmt: skip
+    if hits:
+        wanted.update(n for n, k in zip(sent, keys, strict=True) if k in hits)
     if len(wanted) >= len(spans):
         return tokens, keys, sent
     kept = [i for i, n in enumerate(sent) if n in wanted]

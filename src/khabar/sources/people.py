@@ -103,8 +103,9 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
-    verbs = doc.cues.verb_at
-    return [i for i, key in enumerate(doc.keys) if i in doc.frame_ends or verbs(key)]
+    verbs = doc.cues.verb_forms
+    ends = doc.frame_ends
+    return [i for i, key in enumerate(doc.keys) if key in verbs or i in ends]
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
