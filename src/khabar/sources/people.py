@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from khabar.lexicon import Entry, PhraseMatcher, load_entries
+from khabar.clitics import CONJUNCTIONS
+from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
 from khabar.sources.claims import claim
 from khabar.sources.names import Phrase, read_phrase
 from khabar.sources.passage import Cue, Mention, Passage, complementizer
@@ -75,10 +76,21 @@ def _actor_names(extra: str | None = None) -> PhraseMatcher:
     return PhraseMatcher((v, e) for e in entries for v in e.variants)
 
 
+@cache
+def _person_heads(extra: str | None = None) -> frozenset[str]:
+    """First words of listed people's names, bare and after و / ف."""
+    people = [e for e in load_entries("actors", extra=extra) if e.kind == "person"]
+    heads = {key[0] for e in people for key in map(phrase_key, e.variants) if key}
+    return frozenset(c + h for h in heads for c in ("", *CONJUNCTIONS))
+
+
 def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     """The people and officials cited in a passage, in text order."""
     matcher = _actor_names(actors_extra)
-    state = _State(listed=lambda i: _listed_person(doc, i, matcher))
+    heads = _person_heads(actors_extra)
+    state = _State(
+        listed=lambda i: _listed_person(doc, i, matcher) if doc.keys[i] in heads else None
+    )
     found: list[Speech] = []
     read: set[tuple[int, int]] = set()
     for i in _cue_tokens(doc):
