@@ -191,3 +191,8 @@ def test_person_rows_point_into_their_text(text):
     for row in run(text).itertuples():
         assert text[row.start : row.end] == row.surface
         assert row.gender in ("female", "male", "unknown", "")
+
+
+def test_claim_after_an_about_object():
+    row = people(run("أعلن رئيس الاتحاد الكويتي الشيخ طلال الفهد عن تأجيل البطولة.")).iloc[0]
+    assert (row["surface"], row["claim"]) == ("طلال الفهد", "تأجيل البطولة")

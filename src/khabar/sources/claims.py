@@ -82,13 +82,21 @@ def claim(doc: Passage, m: Mention, cue: Cue) -> str:
     span = doc.sentence_of(m.first)
     anchor = max(m.last, cue.last)
     if cue.role != "quoted_from":
-        return _marker_claim(doc, anchor, span)
+        return _marker_claim(doc, anchor, span) or _object_claim(doc, anchor, span)
     quoted = _marker_claim(doc, anchor, span, near=_TITLE_REACH)
     if quoted:
         return quoted
     if cue.first - _sentence_first(doc, cue.first) <= 1:
         return doc.text[doc.tokens[m.last].end : span.end].strip(_TRIM)
     return doc.text[span.start : doc.tokens[cue.first].start].strip(_TRIM)
+
+
+def _object_claim(doc: Passage, anchor: int, span: Span) -> str:
+    """أعلن ... عن تأجيل البطولة، أعرب ... عن قلقه: what follows عن right after the source."""
+    nxt = anchor + 1
+    if nxt >= len(doc.tokens) or doc.sent[nxt] != doc.sent[anchor] or doc.keys[nxt] != "عن":
+        return ""
+    return doc.text[doc.tokens[nxt].end : span.end].strip(_TRIM)
 
 
 def _sentence_first(doc: Passage, i: int) -> int:
