@@ -227,10 +227,28 @@ def _body_end(doc: Passage, head_last: int) -> int:
             break
         if doc.cues.nationality_at(doc.keys, k) is not None:
             break
-        if not key.startswith(("ال", "لل", "وال")) or key in doc.speakers.not_names:
+        construct = k == head_last + 1 and _construct_noun(doc, head_last, k)
+        if not (construct or key.startswith(("ال", "لل", "وال"))):
+            break
+        if key in doc.speakers.not_names:
             break
         last = k
     return last
+
+
+def _construct_noun(doc: Passage, head_last: int, k: int) -> bool:
+    """هيئة تنظيم الاتصالات، دائرة الأراضي: an indefinite head and a noun an article word
+    follows."""
+    if doc.keys[head_last].startswith("ال") or k + 1 >= len(doc.tokens):
+        return False
+    nxt = doc.keys[k + 1]
+    return (
+        nxt.startswith("ال")
+        and doc.speakers.given_gender(doc.keys[k]) == "unknown"
+        and doc.cues.verb_at(doc.keys[k]) is None
+        and not complementizer(doc.keys[k])
+        and not doc.between(k).strip()
+    )
 
 
 def _body_entry(
