@@ -17,8 +17,8 @@ from functools import cache
 from khabar.clitics import CONJUNCTIONS
 from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
 from khabar.sources.claims import claim
-from khabar.sources.names import Phrase, read_phrase
 from khabar.sources.passage import Cue, Mention, Passage, complementizer
+from khabar.sources.phrases import Phrase, read_phrase
 
 __all__ = ["Speech", "speeches"]
 
