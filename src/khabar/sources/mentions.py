@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,8 +35,12 @@ class _Name:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The sources dictionary compiled: phrases, their first words, and each listed outlet by
+    its name without its kind word (عكاظ for صحيفة عكاظ)."""
+
     matcher: PhraseMatcher
     heads: frozenset[str]
+    outlets: Mapping[tuple[str, ...], Entry]
 
 
 @lru_cache(maxsize=8)
@@ -45,7 +50,24 @@ def lexicon(extra: str | None) -> Lexicon:
     phrases += [(v, _Name(e, strict=True)) for e in entries for v in e.short]
     phrases += [(phrase, _Ref(kind)) for phrase, kind in load_cues().backrefs]
     heads = frozenset(key[0] for key in (phrase_key(p) for p, _ in phrases) if key)
-    return Lexicon(PhraseMatcher(phrases), heads | load_cues().outlet_words)
+    outlets = _outlets_by_name(entries, load_cues().outlet_words)
+    return Lexicon(PhraseMatcher(phrases), heads | load_cues().outlet_words, outlets)
+
+
+def _outlets_by_name(
+    entries: list[Entry], kind_words: frozenset[str]
+) -> dict[tuple[str, ...], Entry]:
+    """Listed outlets by the words after their kind word (صحيفة الرياض -> الرياض)."""
+    found: dict[tuple[str, ...], Entry] = {}
+    for entry in entries:
+        if entry.kind not in MEDIA_TYPES:
+            continue
+        for key in map(phrase_key, (*entry.variants, *entry.short)):
+            if len(key) > 1 and key[0] in kind_words:
+                found.setdefault(key[1:], entry)
+            elif key:
+                found.setdefault(key, entry)
+    return found
 
 
 def _prefix(key: str, heads: frozenset[str]) -> tuple[str, bool] | None:
@@ -83,7 +105,7 @@ def read_passage(text: str, lex: Lexicon, cues: Cues) -> Passage:
         if mention is not None:
             found.append(mention)
     doc.set_mentions(found)
-    extra = unlisted_mentions(doc)
+    extra = unlisted_mentions(doc, listed=lex.outlets)
     if extra:
         doc.set_mentions(sorted(found + extra, key=lambda m: m.first))
     return doc

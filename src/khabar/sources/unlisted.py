@@ -9,6 +9,7 @@ Both become mentions like listed sources; a cue must still govern them to count.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
@@ -24,8 +25,16 @@ _QUOTED_CHARS = 60
 _ADJECTIVE_END = "يه"  # أمريكية، محلية: an adjective, not a name
 
 
-def unlisted_mentions(doc: Passage) -> list[Mention]:
-    """Mentions of unlisted outlets and government bodies at tokens no listed source holds."""
+def unlisted_mentions(
+    doc: Passage, *, listed: Mapping[tuple[str, ...], Entry] | None = None
+) -> list[Mention]:
+    """Mentions of unlisted outlets and government bodies at tokens no listed source holds.
+
+    Args:
+        doc: The passage, its listed mentions found.
+        listed: Listed outlets by name without kind word: لـ«عكاظ» is the listed صحيفة عكاظ.
+    """
+    listed = listed or {}
     found: list[Mention] = []
     heads = (
         _with_clitics(doc.cues.outlet_heads).keys()
@@ -36,7 +45,7 @@ def unlisted_mentions(doc: Passage) -> list[Mention]:
     for i in [i for i, key in enumerate(doc.keys) if key in heads]:
         if i <= after or i in doc.owner:
             continue
-        mention = _outlet(doc, i) or _government(doc, i)
+        mention = _outlet(doc, i, listed) or _government(doc, i)
         if mention is not None:
             found.append(mention)
             after = mention.last
@@ -79,12 +88,12 @@ def _clitics(doc: Passage, m: Mention, prefix: str) -> Mention:
     return m
 
 
-def _outlet(doc: Passage, i: int) -> Mention | None:
+def _outlet(doc: Passage, i: int, listed: Mapping[tuple[str, ...], Entry]) -> Mention | None:
     """صحيفة عكاظ، «سبق»، لـ"اليوم": an outlet the dictionary lacks."""
     kinds = doc.cues.outlet_kinds
     split = _split(doc, i, doc.cues.outlet_heads)
     if split is None:
-        return _lam_quoted(doc, i)
+        return _lam_quoted(doc, i, listed)
     prefix, word = split
     if not prefix and i > 0 and _after_body(doc, i):
         return None  # هيئة قناة السويس: the kind word is part of another name
@@ -104,7 +113,7 @@ def _outlet(doc: Passage, i: int) -> Mention | None:
             return None
         # وكالة الأنباء الليبية: the agency of a country, named by its kind and adjective
         first_name, last_name = (last + 1, end) if end is not None else (i, nationality[1])
-    mention = _outlet_mention(doc, i, first_name, last_name, kind, prefix=prefix)
+    mention = _outlet_mention(doc, (i, first_name, last_name), kind, listed, prefix=prefix)
     return _clitics(doc, mention, prefix)
 
 
@@ -114,30 +123,39 @@ def _after_body(doc: Passage, i: int) -> bool:
     return doc.sent[i - 1] == doc.sent[i] and (key in bodies or key[1:] in bodies)
 
 
-def _lam_quoted(doc: Passage, i: int) -> Mention | None:
+def _lam_quoted(doc: Passage, i: int, listed: Mapping[tuple[str, ...], Entry]) -> Mention | None:
     """لـ"اليوم"، لـ«عكاظ»: a quoted name after a lone لـ is an outlet (told to it)."""
     if doc.keys[i] != "ل":
         return None
     quoted = _quoted_name(doc, i)
     if quoted is None or any(k in doc.owner for k in range(quoted[0], quoted[1] + 1)):
         return None
-    m = _outlet_mention(doc, quoted[0], quoted[0], quoted[1], "newspaper")
+    m = _outlet_mention(doc, (quoted[0], quoted[0], quoted[1]), "newspaper", listed)
     m.clitic = "ل"
     return m
 
 
 def _outlet_mention(
-    doc: Passage, first: int, name_first: int, name_last: int, kind: str, *, prefix: str = ""
+    doc: Passage,
+    span: tuple[int, int, int],
+    kind: str,
+    listed: Mapping[tuple[str, ...], Entry],
+    *,
+    prefix: str = "",
 ) -> Mention:
-    """A mention of an unlisted outlet: id and names from the name's words (no clitics)."""
+    """A mention of an outlet named by kind word and name (tokens: first, name's first, last):
+    the listed outlet of that name, else an unlisted one with an id from its words."""
+    first, name_first, name_last = span
     start = doc.tokens[name_first].start
     words = list(doc.keys[name_first : name_last + 1])
     if prefix and name_first == first:
         start += skip_letters(doc.tokens[first].text, len(prefix))
         words[0] = words[0][len(prefix) :]
-    name = doc.text[start : doc.tokens[name_last].end]
-    keys = " ".join(words)
-    entry = Entry(id=f"unlisted:{keys}", en=name, ar=name, kind=kind, variants=())
+    entry = listed.get(tuple(words))
+    if entry is None:
+        name = doc.text[start : doc.tokens[name_last].end]
+        keys = " ".join(words)
+        entry = Entry(id=f"unlisted:{keys}", en=name, ar=name, kind=kind, variants=())
     return Mention(first, name_last, entry)
 
 
