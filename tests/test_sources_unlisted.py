@@ -29,7 +29,7 @@ def run(*texts: str) -> pd.DataFrame:
             "broadcaster",
             "told_to",
         ),
-        ('وقال مدير المستشفى لـ"المدينة" إن الحالات مستقرة.', "المدينة", "newspaper", "told_to"),
+        ('وقال مدير المستشفى لـ"البلاد اليوم" إن الحالات مستقرة.', "البلاد اليوم", "newspaper", "told_to"),
         (
             "وقال الوزير لوكالة الأنباء الجيبوتية إن الوضع هادئ.",
             "وكالة الأنباء الجيبوتية",
@@ -151,3 +151,8 @@ def test_data_attributed_to_an_outlet():
     found = run("وبحسب استطلاع لـ«رويترز» فإن الأغلبية تؤيد الاتفاق.")
     assert list(found["source_id"]) == ["reuters"] and list(found["cue"]) == ["استطلاع لـ"]
     assert run("وبحسب حسابات وزارة المالية فإن العجز تراجع.")["cue"].tolist() != ["حسابات"]
+
+
+def test_quoted_name_of_a_listed_outlet_is_that_outlet():
+    found = run("قال لـ «عكاظ» رئيس اللجنة مشاري العتيبي إن الاستقدام توقف.")
+    assert ("okaz", "told_to") in set(zip(found["source_id"], found["role"], strict=True))
