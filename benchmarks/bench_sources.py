@@ -1,0 +1,76 @@
+"""Throughput of khabar.find_sources against pyarabic tokenize + Counter, in the same run.
+
+Usage: python benchmarks/bench_sources.py [corpus.jsonl] [--mb 9] [--repeat 2] [--profile]
+Takes the first --mb megabytes of articles (the seeds repeated, without a path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from collections import Counter
+
+from _corpus import load_texts, megabytes
+
+from khabar import Corpus, find_sources
+
+
+def pyarabic_baseline(texts: list[str]) -> Counter:
+    from pyarabic import araby
+
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(araby.tokenize(text))
+    return counts
+
+
+def khabar_sources(texts: list[str]):
+    return find_sources(Corpus.from_texts(texts), progress=False)
+
+
+def first_megabytes(texts: list[str], mb: float) -> list[str]:
+    kept, size = [], 0
+    for text in texts:
+        if size >= mb * 1e6:
+            break
+        kept.append(text)
+        size += len(text.encode("utf-8"))
+    return kept
+
+
+def best_of(fn, texts: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(texts)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", help="JSONL corpus with a text field")
+    parser.add_argument("--mb", type=float, default=9.0)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--profile", action="store_true", help="print the top functions instead")
+    args = parser.parse_args()
+    texts = first_megabytes(load_texts(args.path, min_mb=args.mb), args.mb)
+    mb = megabytes(texts)
+    print(f"corpus: {len(texts)} documents, {mb:.1f} MB of UTF-8 text")
+    khabar_sources(texts[:50])  # load the dictionaries once, outside the timing
+    if args.profile:
+        cProfile.runctx("khabar_sources(texts)", globals(), {"texts": texts}, "/tmp/sources.prof")
+        pstats.Stats("/tmp/sources.prof").sort_stats("tottime").print_stats(25)
+        return
+    rows = len(khabar_sources(texts))
+    ours = mb / best_of(khabar_sources, texts, args.repeat)
+    base = mb / best_of(pyarabic_baseline, texts, args.repeat)
+    print(f"khabar find_sources        {ours:7.2f} MB/s  ({rows} rows)")
+    print(f"pyarabic tokenize+Counter  {base:7.2f} MB/s")
+    print(f"khabar / pyarabic = {ours / base:.2f}x (target >= 1.0)")
+
+
+if __name__ == "__main__":
+    main()

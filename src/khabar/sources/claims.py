@@ -1,0 +1,106 @@
+"""Claims: the clause or quotation a cited source is credited with."""
+
+from __future__ import annotations
+
+from khabar.lexicon import match_key
+from khabar.normalize import normalize
+from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer, find_mark
+from khabar.tokens import Span
+
+__all__ = ["claim"]
+
+_BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان", "لان"})
+_TRIM = " \t\n\r،,.:؛;-–—…"
+_SHORT_QUOTE = 3  # words: a quotation this short is a name or a term, not a claim
+_TITLE_REACH = 3
+
+
+def _quote(doc: Passage, at: int, span: Span) -> str:
+    """The quotation opening at character ``at`` (to its closing mark, else the sentence end)."""
+    closers = QUOTES[doc.text[at]]
+    limit = doc.text.find("\n", at)
+    limit = len(doc.text) if limit < 0 else limit
+    ends = [e for e in (doc.text.find(c, at + 1, limit) for c in closers) if e >= 0]
+    end = min(ends) if ends else max(span.end, at + 1)
+    return doc.text[at + 1 : end].strip(_TRIM)
+
+
+def _after_mark(doc: Passage, at: int, span: Span) -> str:
+    if doc.text[at] != ":":
+        return _quote(doc, at, span)
+    rest = doc.text[at + 1 : span.end]
+    body = rest.lstrip()
+    if body[:1] in QUOTES:
+        return _quote(doc, at + 1 + len(rest) - len(body), span)
+    words = body.split(maxsplit=1)
+    if words and match_key(normalize(words[0])) in _BARE_COMPLEMENTIZERS:
+        body = words[1] if len(words) > 1 else ""
+    return body.strip(_TRIM)
+
+
+def _short_quote(doc: Passage, at: int) -> int | None:
+    """End of a quoted name or term («جولدمان ساكس», “عين اليوم”) opening at ``at``, else None."""
+    closers = QUOTES.get(doc.text[at], "")
+    ends = [e for e in (doc.text.find(c, at + 1, at + 60) for c in closers) if e >= 0]
+    if ends and len(doc.text[at + 1 : min(ends)].split()) <= _SHORT_QUOTE:
+        return min(ends) + 1
+    return None
+
+
+def _marker_claim(doc: Passage, anchor: int, span: Span, *, near: int | None = None) -> str:
+    """What follows the first colon, quotation mark or أن/إن after token ``anchor``.
+
+    With ``near``, only a mark within that many words counts, and أن/إن only right after.
+    """
+    i, pos = anchor, doc.tokens[anchor].end
+    while True:
+        gap_end = doc.tokens[i + 1].start if i + 1 < len(doc.tokens) else len(doc.text)
+        mark = find_mark(doc.text, pos, min(gap_end, span.end))
+        if mark is not None:
+            skip = _short_quote(doc, mark)
+            if skip is None:
+                return _after_mark(doc, mark, span)
+            while i + 1 < len(doc.tokens) and doc.tokens[i + 1].end <= skip:
+                i += 1
+            pos = skip
+            continue
+        i += 1
+        if i >= len(doc.tokens) or doc.tokens[i].start >= span.end:
+            return ""
+        if near is not None and i - anchor > near:
+            return ""
+        if (near is None or i == anchor + 1) and i not in doc.owner and complementizer(doc.keys[i]):
+            start = (
+                doc.tokens[i].end if doc.keys[i] in _BARE_COMPLEMENTIZERS else doc.tokens[i].start
+            )
+            return doc.text[start : span.end].strip(_TRIM)
+        pos = doc.tokens[i].end
+
+
+def claim(doc: Passage, m: Mention, cue: Cue) -> str:
+    """The attributed clause or quotation, trimmed; empty when none."""
+    span = doc.sentence_of(m.first)
+    anchor = max(m.last, cue.last)
+    if cue.role != "quoted_from":
+        return _marker_claim(doc, anchor, span) or _object_claim(doc, anchor, span)
+    quoted = _marker_claim(doc, anchor, span, near=_TITLE_REACH)
+    if quoted:
+        return quoted
+    if cue.first - _sentence_first(doc, cue.first) <= 1:
+        return doc.text[doc.tokens[m.last].end : span.end].strip(_TRIM)
+    return doc.text[span.start : doc.tokens[cue.first].start].strip(_TRIM)
+
+
+def _object_claim(doc: Passage, anchor: int, span: Span) -> str:
+    """أعلن ... عن تأجيل البطولة، أعرب ... عن قلقه: what follows عن right after the source."""
+    nxt = anchor + 1
+    if nxt >= len(doc.tokens) or doc.sent[nxt] != doc.sent[anchor] or doc.keys[nxt] != "عن":
+        return ""
+    return doc.text[doc.tokens[nxt].end : span.end].strip(_TRIM)
+
+
+def _sentence_first(doc: Passage, i: int) -> int:
+    """First token of the sentence of token ``i``."""
+    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
+        i -= 1
+    return i

@@ -1,0 +1,183 @@
+"""A document as the cue rules see it: tokens, match keys, sentences, frames and mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from khabar.lexicon import Entry, match_key
+from khabar.normalize import normalize
+from khabar.sources.cuelist import Cues, Frame
+from khabar.sources.speakerlists import load_speakers
+from khabar.tokens import Span, Token, sentences, tokenize
+
+__all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
+
+_SEEN_LIMIT = 2_000_000
+_PASSIVE_ENDINGS = ("يدعى", "تدعى")
+_KEYS: dict[str, str] = {}
+_COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
+QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
+_MARK_RE = re.compile("[:" + "".join(QUOTES) + "]")
+
+
+@dataclass
+class Mention:
+    """A source mention: tokens ``first`` to ``last``, a listed source or a back-reference."""
+
+    first: int
+    last: int
+    entry: Entry | None
+    ref: str = ""
+    strict: bool = False  # a back-reference or a short name: only right after its cue
+    country: str = ""
+    clitic: str = ""  # ب ل ك before the name, attached or standing alone (لـ “واس”)
+    trim: int = 0  # characters of attached clitics left out of the surface
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What makes a mention an attribution: the cue as written, the role, its tokens."""
+
+    text: str
+    role: str
+    first: int
+    last: int
+
+
+def skip_letters(word: str, letters: int) -> int:
+    """Characters of ``word`` that hold its first ``letters`` letters and their marks."""
+    seen = i = 0
+    while i < len(word) and (seen < letters or not normalize(word[i])):
+        seen += bool(normalize(word[i]))
+        i += 1
+    return i
+
+
+def key_of(norm: str) -> str:
+    """``match_key`` of a normalized word, cached (words repeat)."""
+    key = _KEYS.get(norm)
+    if key is None:
+        if len(_KEYS) > _SEEN_LIMIT:
+            _KEYS.clear()
+        key = _KEYS[norm] = match_key(norm)
+    return key
+
+
+def _keys(norms: list[str]) -> list[str]:
+    """``key_of`` for many words: one dictionary look-up each, computing only new words."""
+    keys = list(map(_KEYS.get, norms))
+    if None in keys:
+        keys = [k if k is not None else key_of(n) for k, n in zip(keys, norms, strict=True)]
+    return keys
+
+
+def _cue_tokens(
+    text: str, spans: list[Span], cues: Cues
+) -> tuple[list[Token], list[str], list[int]]:
+    """Tokens, keys and sentence numbers of the sentences that may hold an attribution: those
+    with a cue word, and the first two and the last (datelines and credit lines)."""
+    tokens = tokenize(text)
+    keys = _keys([t.norm for t in tokens])
+    starts = [s.start for s in spans]
+    found = np.searchsorted(starts, [t.start for t in tokens], side="right") - 1
+    sent = np.maximum(found, 0).tolist()
+    hits = cues.trigger_forms.intersection(keys)
+    wanted = {0, 1, len(spans) - 1}
+    if hits:
+        wanted.update(n for n, k in zip(sent, keys, strict=True) if k in hits)
+    if len(wanted) >= len(spans):
+        return tokens, keys, sent
+    kept = [i for i, n in enumerate(sent) if n in wanted]
+    return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
+
+
+class Passage:
+    """A document as the cue rules see it: the tokens of its cue sentences, frames, mentions.
+
+    Sentences without a cue word cannot hold an attribution and are left out; every rule
+    compares sentence numbers, so tokens of far-apart sentences never join.
+    """
+
+    def __init__(self, text: str, cues: Cues) -> None:
+        self.text = text
+        self.cues = cues
+        self.speakers = load_speakers()
+        self.spans: list[Span] = sentences(text) or [Span(0, len(text))]
+        self.tokens, self.keys, self.sent = _cue_tokens(text, self.spans, cues)
+        self.mentions: list[Mention] = []
+        self.owner: set[int] = set()
+        self._vocabulary: set[str] | None = None
+        self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
+        heads = cues.frame_heads
+        for i, key in enumerate(self.keys):
+            if key in heads:
+                for frame, last in cues.frames_at(self.keys, i):
+                    if self.sent[last] == self.sent[i]:
+                        self.frame_ends.setdefault(last, []).append((i, frame))
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """The match keys of the passage's words."""
+        if self._vocabulary is None:
+            self._vocabulary = set(self.keys)
+        return self._vocabulary
+
+    def set_mentions(self, mentions: list[Mention]) -> None:
+        """The source mentions found in this passage, in text order."""
+        self.mentions = mentions
+        self.owner = {i for m in mentions for i in range(m.first, m.last + 1)}
+
+    def between(self, i: int) -> str:
+        """The text between token ``i`` and the next one."""
+        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
+        return self.text[self.tokens[i].end : end]
+
+    def mark_after(self, i: int) -> int | None:
+        """Offset of a colon or opening quotation mark between token ``i`` and the next."""
+        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
+        return find_mark(self.text, self.tokens[i].end, end)
+
+    def verb(self, i: int) -> str | None:
+        """Lemma of the reporting verb at token ``i``, None if none (or negated)."""
+        hit = self.cues.verb_at(self.keys[i])
+        if hit is None or (i > 0 and self.keys[i - 1] in self.cues.negators):
+            return None
+        if self.tokens[i].text.endswith(_PASSIVE_ENDINGS):
+            return None  # يدعى (is called), not يدعي (claims)
+        return hit[0]
+
+    def verb_text(self, i: int) -> str:
+        """The verb as written, without the conjunction و or ف."""
+        word = self.tokens[i].text
+        if self.cues.verb_at(self.keys[i])[1]:
+            word = word[skip_letters(word, 1) :]
+        return word
+
+    def span_text(self, first: int, last: int, *, conjunction: bool, lam: bool = False) -> str:
+        """Text of tokens ``first``..``last``, without a leading و or ف (+ لـ for frames)."""
+        start = self.tokens[first].start
+        if conjunction:
+            start += skip_letters(self.tokens[first].text, 1)
+        return self.text[start : self.tokens[last].end] + (" لـ" if lam else "")
+
+    def sentence_of(self, i: int) -> Span:
+        return self.spans[self.sent[i]]
+
+
+def complementizer(key: str) -> bool:
+    return _COMPLEMENTIZER_RE.fullmatch(key) is not None
+
+
+def find_mark(text: str, start: int, end: int) -> int | None:
+    """Offset of the first colon or opening quotation mark in ``text[start:end]``.
+
+    A quotation mark right after a word closes a quoted name (وكالة "رويترز" الإخبارية).
+    """
+    for match in _MARK_RE.finditer(text, start, end):
+        at = match.start()
+        if text[at] == ":" or at == 0 or not text[at - 1].isalnum():
+            return at
+    return None

@@ -1,0 +1,386 @@
+"""People as sources: the named person or the official that is the subject of a cue.
+
+For each reporting verb (قال، أكدت ...) the speaker phrase after it (VSO, the usual order of
+news) or before it at the head of its clause (SVO) is read; frames (بحسب، نقلا عن، على لسان)
+take the phrase after them. A phrase with a name is a ``person``; with titles only (وزير
+الخارجية، المتحدث باسم الوزارة) an ``official``. A verb followed at once by إن/أن, a colon or a
+quotation (وقال: ...، وأضاف أن ...) speaks for the last named speaker of the article when that
+speaker was the last subject read, within a few sentences, and the verb's gender agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from khabar.clitics import CONJUNCTIONS
+from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
+from khabar.sources.claims import claim
+from khabar.sources.passage import Cue, Mention, Passage, complementizer
+from khabar.sources.phrases import Phrase, read_phrase
+
+__all__ = ["Speech", "speeches"]
+
+_PRONOUN_SENTENCES = 3  # a pronoun subject refers back at most this many sentences
+_ADVERBS = frozenset({"ايضا", "كذلك", "امس", "اليوم", "بدوره", "بدورها", "مجددا", "ذلك"})
+_OPENERS = frozenset({"كما", "فيما", "بينما", "ثم", "حيث", "اذ", "كذلك", "جهته", "جانبه", "قد"})
+_SVO_REACH = 10  # tokens back from a verb to the head of its clause
+#: Titles that name no office: an official so described is an unnamed source.
+_GENERIC = frozenset({"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"})
+
+
+@dataclass
+class Person:
+    """A person of the article: the name's keys (longest form so far) and what is known."""
+
+    keys: tuple[str, ...]
+    name: str
+    entry: Entry | None = None
+    title: str = ""
+    affiliation: str = ""
+    category: str = ""
+    gender: str = "unknown"
+
+
+@dataclass
+class Speech:
+    """One cited speaker: a person, or an official by title, with its cue and claim."""
+
+    cue: Cue
+    first: int
+    last: int
+    claim: str
+    person: Person | None = None
+    title: str = ""
+    affiliation: str = ""
+    category: str = ""
+    gender: str = "unknown"
+    pronoun: bool = False
+    span: tuple[int, int] = (-1, -1)  # tokens of the whole speaker phrase
+
+
+@dataclass
+class _State:
+    people: list[Person] = field(default_factory=list)
+    known: set[str] = field(default_factory=set)
+    last_subject: tuple[int, Person | None] = (-1, None)  # (sentence, person or None)
+    listed: Callable[[int], int | None] = lambda i: None
+
+
+@cache
+def _actor_names(extra: str | None = None) -> PhraseMatcher:
+    """Every actor's full names: a person's give the entry; a country's or an organization's
+    tell that the words are no person's name (وأكدت روسيا الزيارة)."""
+    entries = load_entries("actors", extra=extra)
+    return PhraseMatcher((v, e) for e in entries for v in e.variants)
+
+
+@cache
+def _person_heads(extra: str | None = None) -> frozenset[str]:
+    """First words of listed people's names, bare and after و / ف."""
+    people = [e for e in load_entries("actors", extra=extra) if e.kind == "person"]
+    heads = {key[0] for e in people for key in map(phrase_key, e.variants) if key}
+    return frozenset(c + h for h in heads for c in ("", *CONJUNCTIONS))
+
+
+def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
+    """The people and officials cited in a passage, in text order."""
+    matcher = _actor_names(actors_extra)
+    heads = _person_heads(actors_extra)
+    state = _State(
+        listed=lambda i: _listed_person(doc, i, matcher) if doc.keys[i] in heads else None
+    )
+    found: list[Speech] = []
+    read: set[tuple[int, int]] = set()
+    for i in _cue_tokens(doc):
+        for cue, phrase in _subjects_at(doc, i, state):
+            if phrase is not None and (phrase.first, phrase.last) in read:
+                continue  # وتابع الشيخ X يقول: one speaker, one citation
+            speech = _speech(doc, cue, phrase, state, matcher)
+            if speech is not None and (speech.claim or not _wants_claim(doc, cue)):
+                found.append(speech)
+                if phrase is not None:
+                    read.add((phrase.first, phrase.last))
+    for speech in found:  # later, longer forms of a name: every row shows the longest
+        if speech.person is not None:
+            _inherit(speech)
+    return found
+
+
+def _wants_claim(doc: Passage, cue: Cue) -> bool:
+    """نقل محمد ... إلى (a transfer), تابع المدرب (followed): such verbs cite only a claim."""
+    return cue.role == "reported_by" and doc.verb(cue.first) in doc.cues.speaker_needs_claim
+
+
+def _cue_tokens(doc: Passage) -> list[int]:
+    """Tokens that are a reporting verb or end a frame, in order."""
+    verbs = doc.cues.verb_forms
+    ends = doc.frame_ends
+    return [i for i, key in enumerate(doc.keys) if key in verbs or i in ends]
+
+
+def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
+    """(cue, speaker phrase) pairs a cue at token ``i`` gives; phrase None for a pronoun."""
+    out: list[tuple[Cue, Phrase | None]] = []
+    for first, frame in doc.frame_ends.get(i, ()):
+        if frame.lam or frame.what or frame.after_verbs or frame.media_only:
+            continue
+        text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
+        phrase = (
+            read_phrase(doc, i + 1, known=state.known, listed=state.listed)
+            if i + 1 < len(doc.tokens)
+            else None
+        )
+        if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
+            out.append((Cue(text, "quoted_from", first, i), phrase))
+    lemma = doc.verb(i)
+    if lemma is None or lemma in doc.cues.media_verbs:
+        return out
+    cue = Cue(doc.verb_text(i), "reported_by", i, i)
+    phrase = None if doc.cues.verb_at(doc.keys[i])[1] else _phrase_before(doc, i, state)
+    if phrase is None and _pronoun_subject(doc, i):
+        impersonal = _verb_key(doc, cue) in doc.cues.impersonal
+        return out if impersonal else [*out, (cue, None)]
+    if phrase is None and i + 1 < len(doc.tokens) and not _plural(doc, i):
+        phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
+    if phrase is None or phrase.last < phrase.first:
+        state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
+        return out
+    return [*out, (cue, phrase)]
+
+
+def _plural(doc: Passage, v: int) -> bool:
+    """قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself."""
+    return _verb_key(doc, Cue("", "", v, v)).endswith("وا")
+
+
+def _after_listener(doc: Passage, v: int) -> int:
+    """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)
+    and past an adverb (صرح بذلك محافظ ...، وقال أيضا وزير ...)."""
+    start = v + 1
+    while start < min(v + 3, len(doc.tokens) - 1) and _adverb(doc, start):
+        start += 1
+    if start > v + 1:
+        return start
+    for m in doc.mentions:
+        told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
+        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.tokens):
+            return m.last + 1
+    return v + 1
+
+
+def _opens_clause(doc: Passage, v: int) -> bool:
+    if doc.cues.verb_at(doc.keys[v])[1] or v == 0 or doc.sent[v - 1] != doc.sent[v]:
+        return True
+    return bool(doc.between(v - 1).strip()) or doc.keys[v - 1] in _OPENERS
+
+
+def _adverb(doc: Passage, i: int) -> bool:
+    key = doc.keys[i]
+    words = doc.speakers.not_names
+    return doc.sent[i] == doc.sent[i - 1] and (
+        key in _ADVERBS or (key[:1] == "ب" and key[1:] in words)
+    )
+
+
+def _pronoun_subject(doc: Passage, i: int) -> bool:
+    """وقال: ... / وأضاف أن ... / وقالت «...»: the subject is only in the verb, which opens
+    its clause (لكن دريك قال إن ...: دريك speaks, not the last speaker)."""
+    if not _opens_clause(doc, i):
+        return False
+    if doc.mark_after(i) is not None:
+        return True
+    nxt = i + 1
+    return nxt < len(doc.tokens) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
+
+
+def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
+    """A speaker phrase that opens the verb's clause and ends right before it (SVO).
+
+    Only for a verb without و/ف: وقال opens a clause of its own.
+    """
+    start = v - 1
+    while (
+        start > 0
+        and v - start < _SVO_REACH
+        and doc.sent[start - 1] == doc.sent[v]
+        and not doc.between(start - 1).strip()
+        and not complementizer(doc.keys[start - 1])
+        and not doc.cues.verb_at(doc.keys[start - 1])
+    ):
+        start -= 1
+    if doc.between(v - 1).strip() not in ("", "،", ","):
+        return None  # سبق- الدمام: قالت ...: a dateline, not a subject
+    for first in dict.fromkeys((start, _sentence_start(doc, v))):
+        if first >= v or first in doc.owner:
+            continue
+        phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
+        if phrase.last == v - 1 and (phrase.titles or _sure_name(doc, phrase, state)):
+            return phrase
+    return None
+
+
+def _sure_name(doc: Passage, phrase: Phrase, state: _State) -> bool:
+    """A name that stands without a title before its verb: listed, known or a given name."""
+    if phrase.name is None:
+        return False
+    key = doc.keys[phrase.name[0]]
+    return (
+        key in state.known
+        or doc.speakers.given_gender(key) != "unknown"
+        or state.listed(phrase.name[0]) is not None
+    )
+
+
+def _sentence_start(doc: Passage, i: int) -> int:
+    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
+        i -= 1
+    return i
+
+
+def _speech(
+    doc: Passage, cue: Cue, phrase: Phrase | None, state: _State, matcher: PhraseMatcher
+) -> Speech | None:
+    gender = doc.cues.verb_gender.get(_verb_key(doc, cue), "unknown")
+    if phrase is None:
+        return _pronoun_speech(doc, cue, state, gender)
+    affiliation = _affiliation(doc, phrase)
+    title = _titles_text(doc, phrase)
+    if phrase.name is None:
+        state.last_subject = (doc.sent[cue.first], None)
+        if phrase.category not in ("official", "military_security") or _generic(doc, phrase):
+            return None
+        first, last = phrase.titles[0][0], phrase.last
+        return Speech(
+            cue, first, last, _claim(doc, first, last, cue), None, title, affiliation,
+            phrase.category, gender if gender != "unknown" else phrase.title_gender,
+            span=(phrase.first, phrase.last),
+        )  # fmt: skip
+    first, last = phrase.name
+    named = _name_entry(doc, first, last, matcher)
+    if named is None:
+        phrase.name = None
+        return _speech(doc, cue, phrase, state, matcher) if phrase.titles else None
+    last, entry = named
+    person = _person(doc, first, last, entry, state)
+    gender = next((g for g in (gender, phrase.title_gender) if g != "unknown"), person.gender)
+    if gender == "unknown":
+        gender = doc.speakers.given_gender(doc.keys[first])
+    person.gender = person.gender if person.gender != "unknown" else gender
+    person.title = person.title or title
+    person.affiliation = person.affiliation or affiliation
+    person.category = person.category or phrase.category
+    state.last_subject = (doc.sent[cue.first], person)
+    return Speech(
+        cue, first, last, _claim(doc, first, last, cue), person, title, affiliation,
+        phrase.category, gender, span=(phrase.first, phrase.last),
+    )  # fmt: skip
+
+
+def _generic(doc: Passage, phrase: Phrase) -> bool:
+    """مسؤول (في وزارة ...) says no more than an unnamed source does."""
+    return doc.keys[phrase.titles[0][0]] in _GENERIC
+
+
+def _verb_key(doc: Passage, cue: Cue) -> str:
+    key = doc.keys[cue.first]
+    hit = doc.cues.verb_at(key)
+    return key[1:] if hit and hit[1] else key
+
+
+def _pronoun_speech(doc: Passage, cue: Cue, state: _State, gender: str) -> Speech | None:
+    sentence, person = state.last_subject
+    if person is None or doc.sent[cue.first] - sentence > _PRONOUN_SENTENCES:
+        return None
+    if gender == "unknown":
+        return None  # قالوا، فقالا: a plural or dual speaks for more than the last speaker
+    if "unknown" not in (gender, person.gender) and gender != person.gender:
+        return None
+    state.last_subject = (doc.sent[cue.first], person)
+    return Speech(
+        cue, cue.first, cue.last, _claim(doc, cue.first, cue.last, cue), person,
+        gender=person.gender, pronoun=True,
+    )  # fmt: skip
+
+
+def _claim(doc: Passage, first: int, last: int, cue: Cue) -> str:
+    return claim(doc, Mention(first, last, None), cue)
+
+
+def _listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> int | None:
+    """The last token of a listed person's full name starting at token ``i``, else None."""
+    found = matcher.find(doc.tokens[i : i + 4], doc.text)
+    if found and found[0].first == 0 and found[0].value.kind == "person":
+        return i + found[0].last
+    return None
+
+
+def _name_entry(
+    doc: Passage, first: int, last: int, matcher: PhraseMatcher
+) -> tuple[int, Entry | None] | None:
+    """(last token, listed person) of a name read at ``first``..``last``; None where the
+    words are a listed country or organization. A listed name ends the name (كيم جونغ أون)."""
+    for match in matcher.find(doc.tokens[first : last + 1], doc.text):
+        if match.first == 0:
+            if match.value.kind != "person":
+                return None
+            return first + match.last, match.value
+        return first + match.first - 1, None
+    return last, None
+
+
+def _person(doc: Passage, first: int, last: int, entry: Entry | None, state: _State) -> Person:
+    """The article's person for a name: an earlier, longer or shorter form of it, or new."""
+    keys = tuple(doc.keys[first : last + 1])
+    text = doc.text[doc.tokens[first].start : doc.tokens[last].end]
+    for person in reversed(state.people):
+        if (entry is not None and person.entry is entry) or _contains(person.keys, keys):
+            return person
+        if _contains(keys, person.keys):
+            person.keys, person.name = keys, text
+            person.entry = person.entry or entry
+            state.known.update(keys)
+            return person
+    person = Person(keys, text, entry, affiliation=entry.affiliation if entry else "")
+    state.people.append(person)
+    state.known.update(k for k in keys if k not in doc.speakers.links)
+    return person
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _affiliation(doc: Passage, phrase: Phrase) -> str:
+    """The id of the first listed source named inside the phrase's titles."""
+    name = phrase.name or (-1, -1)
+    for m in doc.mentions:
+        inside = phrase.first <= m.first <= phrase.last and not name[0] <= m.first <= name[1]
+        if m.entry is not None and inside and m.entry.kind != "unnamed":
+            return m.entry.id
+    return ""
+
+
+def _titles_text(doc: Passage, phrase: Phrase) -> str:
+    """The titles as written, with their complements (before and after the name)."""
+    parts = []
+    name = phrase.name or (phrase.last + 1, phrase.last)
+    before = [t for t in phrase.titles if t[0] < name[0]]
+    after = [t for t in phrase.titles if t[0] > name[1]]
+    if before:
+        parts.append(doc.text[doc.tokens[before[0][0]].start : doc.tokens[name[0] - 1].end])
+    if after:
+        parts.append(doc.text[doc.tokens[after[0][0]].start : doc.tokens[phrase.last].end])
+    return "، ".join(p.strip(" ،,") for p in parts)
+
+
+def _inherit(speech: Speech) -> None:
+    """A short form (وأكد برايس) carries what the article said of the person elsewhere."""
+    person = speech.person
+    speech.title = speech.title or person.title
+    speech.affiliation = speech.affiliation or person.affiliation
+    speech.category = speech.category or person.category
+    if speech.gender == "unknown":
+        speech.gender = person.gender
