@@ -1,0 +1,108 @@
+"""From a corpus tally to the term table: fold, sum per group, exact document counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from khabar.counts.labels import Labels
+from khabar.counts.tally import Tally
+from khabar.lexicon import dictionary_phrases
+from khabar.wordlists import arabic_stopwords
+
+__all__ = ["TERM_COLUMNS", "finish_terms"]
+
+TERM_COLUMNS = ["term", "count", "doc_count", "share", "forms"]
+
+
+def _is_stop(group: str | tuple[str, ...], stop: frozenset[str], phrases: frozenset) -> bool:
+    if isinstance(group, str):
+        return group in stop or not group
+    if "" in group:
+        return True
+    return (group[0] in stop or group[-1] in stop) and group not in phrases
+
+
+def _codes(values: list) -> tuple[np.ndarray, list]:
+    """Integer code of each value and the distinct values, in order of first appearance."""
+    index: dict = {}
+    codes = np.fromiter(
+        (index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values)
+    )
+    return codes, list(index)
+
+
+def _sums(keys: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys (sorted) and the sum of weights (or the number of rows) per key."""
+    unique, inverse = np.unique(keys, return_inverse=True)
+    if weights is None:
+        return unique, np.bincount(inverse, minlength=len(unique))
+    return unique, np.bincount(inverse, weights=weights, minlength=len(unique)).astype(np.int64)
+
+
+def _group_order(groups: list) -> list[int]:
+    """Group codes sorted as the table lists them (by value as text, None last)."""
+    return sorted(range(len(groups)), key=lambda g: (groups[g] is None, str(groups[g])))
+
+
+def finish_terms(
+    tally: Tally, *, by: str | None = None, stopwords: bool = True, doc_counts: bool = True
+) -> pd.DataFrame:
+    """Fold a whole-corpus tally into the term table (sorted by count, ties by term)."""
+    ids, counts, doc, tokens = tally.arrays()
+    surfaces = tally.surfaces()
+    totals = np.bincount(ids, weights=counts, minlength=len(surfaces)).astype(np.int64)
+    labels = Labels(surfaces, totals.tolist())
+    term_of, terms = _codes(labels.group_of)
+    stop = arabic_stopwords() if stopwords else frozenset()
+    phrases = dictionary_phrases()
+    kept = np.array([not _is_stop(t, stop, phrases) for t in terms], dtype=bool)
+    group_of_doc, groups = _codes(tally.groups)
+    n_terms = max(len(terms), 1)
+    term = term_of[ids] if len(ids) else np.zeros(0, np.int64)
+    pair_group = group_of_doc[doc] if len(doc) else np.zeros(0, np.int64)
+    keys, summed = _sums(pair_group * n_terms + term, counts)
+    if doc_counts:
+        doc_terms = np.unique(doc * n_terms + term)  # each (document, term) once
+        _, docs_per_key = _sums(group_of_doc[doc_terms // n_terms] * n_terms + doc_terms % n_terms)
+    else:
+        docs_per_key = np.zeros(len(keys), dtype=np.int64)
+    group_tokens = np.bincount(group_of_doc, weights=tokens, minlength=len(groups))
+    row_group, row_term = keys // n_terms, keys % n_terms
+    keep = kept[row_term] if len(keys) else np.zeros(0, dtype=bool)
+    return _table(
+        labels,
+        terms,
+        groups,
+        by=by,
+        group=row_group[keep],
+        term=row_term[keep],
+        count=summed[keep],
+        doc_count=docs_per_key[keep],
+        group_tokens=group_tokens,
+    )
+
+
+def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows) -> pd.DataFrame:
+    group, term, count = rows["group"], rows["term"], rows["count"]
+    tokens = rows["group_tokens"][group]
+    share = np.divide(count, tokens, out=np.zeros(len(count)), where=tokens > 0)
+    table = pd.DataFrame(
+        {
+            "term": [labels.label[terms[t]] for t in term.tolist()],
+            "count": count,
+            "doc_count": rows["doc_count"],
+            "share": share,
+            "forms": [labels.forms[terms[t]] for t in term.tolist()],
+        },
+        columns=TERM_COLUMNS,
+    )
+    if by:
+        rank = np.empty(max(len(groups), 1), dtype=np.int64)
+        rank[_group_order(groups)] = np.arange(len(groups))
+        table.insert(0, by, [groups[g] for g in group.tolist()])
+        table.insert(0, "_rank", rank[group])
+    order = (["_rank"] if by else []) + ["count", "term"]
+    ascending = ([True] if by else []) + [False, True]
+    table = table.sort_values(order, ascending=ascending, kind="mergesort").reset_index(drop=True)
+    return table.drop(columns="_rank") if by else table

@@ -1,0 +1,45 @@
+"""Properties of term counts on random small corpora: exact doc counts, any batching."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar import Corpus, term_frequency
+
+# Words that fold into each other through clitics and spelling, and words that must not.
+WORDS = [
+    "لقاء", "للقاء", "إلقاء", "القاء", "ألقى", "بوتين", "وبوتين", "لبوتين", "الكرملين",
+    "والكرملين", "كرملين", "وزير", "كان", "ان", "واحد", "احد", "بيت", "البيت", "للبيت", "وبالبيت",
+]  # fmt: skip
+documents = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _by_term(table: pd.DataFrame) -> pd.DataFrame:
+    return table.set_index("term").sort_index()
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=documents, stopwords=st.booleans())
+def test_doc_count_is_a_per_document_recount(texts, stopwords):
+    corpus = Corpus.from_texts(texts)
+    table = _by_term(term_frequency(corpus, stopwords=stopwords, progress=False))
+    per_doc = term_frequency(corpus, by="doc", stopwords=stopwords, progress=False)
+    recount = per_doc.groupby("term")["doc_id"].nunique().sort_index()
+    assert table["doc_count"].to_dict() == recount.to_dict()
+    assert table["count"].to_dict() == per_doc.groupby("term")["count"].sum().to_dict()
+
+
+@settings(max_examples=30, deadline=None)
+@given(texts=documents, size=st.integers(min_value=1, max_value=4), ngram=st.sampled_from([1, 2]))
+def test_tables_do_not_depend_on_the_batch_size(texts, size, ngram, monkeypatch_batch):
+    corpus = Corpus.from_texts(texts)
+    whole = term_frequency(corpus, ngram=ngram, progress=False)
+    with monkeypatch_batch(size):
+        batched = term_frequency(corpus, ngram=ngram, progress=False)
+    pd.testing.assert_frame_equal(whole, batched)
