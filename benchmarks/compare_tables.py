@@ -67,7 +67,7 @@ def diff(before: Path, after: Path, *, show: int) -> None:
             if n:
                 print(f"  column {column}: {n} rows differ")
         if changed.any():
-            both = a[changed].join(b[changed], lsuffix="_before", rsuffix="_after")
+            both = a[changed].join(b[changed], suffixes=("_before", "_after"))
             print(both.head(show).to_string())
         for label, index, frame in (("gone", gone, old), ("new", added, new)):
             if len(index):

@@ -6,8 +6,7 @@ clitic is peeled only when what remains is a word of the corpus or of khabar's d
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 from khabar.clitics import ARTICLE, CLITIC_LETTERS, Folder, stems
@@ -20,63 +19,40 @@ __all__ = ["Labels", "WordFolds"]
 _FORMS_SHOWN = 4
 #: First letters of words that may carry a proclitic (a clitic letter or the article).
 _PEELABLE = frozenset(CLITIC_LETTERS + ARTICLE[0])
+_SEP = "\n"  # never inside a word: lets one C-level pass normalize a whole vocabulary
 
 Surface = str | tuple[str, ...]
 
 
 @cache
 def _word_stems(norm: str) -> tuple[str, ...]:
-    if norm[:1] not in _PEELABLE:
-        return ()
     return stems(norm, protected=protected_words(), function_words=arabic_stopwords())
 
 
-def _as_tuple(surface: Surface) -> tuple[str, ...]:
-    return surface if isinstance(surface, tuple) else (surface,)
-
-
-def _words_of(surfaces: Iterable[Surface]) -> set[str]:
-    words: set[str] = set()
-    for surface in surfaces:
-        if isinstance(surface, tuple):
-            words.update(surface)
-        else:
-            words.add(surface)
-    return words
+def _each(transform, words: Sequence[str]) -> list[str]:
+    """``[transform(w) for w in words]`` in one call (transform keeps newlines, joins nothing)."""
+    return transform(_SEP.join(words)).split(_SEP) if words else []
 
 
 class WordFolds:
     """For every written word of the corpus: its normalized form and the form it counts under."""
 
-    def __init__(self, words: set[str]) -> None:
-        self.norm = dict(zip(words, map(normalize, words), strict=True))
-        norms = set(self.norm.values())
-        vocabulary = norms | dictionary_words() | arabic_stopwords()
+    def __init__(self, words: Sequence[str]) -> None:
+        self.norms = _each(normalize, words)
+        self.norm = dict(zip(words, self.norms, strict=True))
+        distinct = set(self.norms)
+        vocabulary = distinct | dictionary_words() | arabic_stopwords()
         folder = Folder(vocabulary.__contains__, stems_of=_word_stems)
-        self.fold = {n: folder.fold(n) for n in norms}
+        self.fold = {n: folder.fold(n) for n in distinct if n[:1] in _PEELABLE}
 
-    def group(self, surface: Surface) -> Surface:
-        """The counted form: a str for a word, a tuple for an n-gram."""
-        if isinstance(surface, str):
-            return self.fold[self.norm[surface]]
-        return tuple(self.fold[self.norm[w]] for w in surface)
+    def folded(self, norm: str) -> str:
+        """The form a normalized word counts under."""
+        return self.fold.get(norm, norm)
 
-    def has_proclitic(self, words: tuple[str, ...]) -> bool:
+    def has_proclitic(self, norm: str) -> bool:
         """True when a word carries more than the article (والكرملين, not الكرملين)."""
-        for word in words:
-            norm = self.norm.get(word)
-            if norm is None:
-                norm = normalize(word)
-            folded = self.fold.get(norm, norm)
-            if norm != folded and norm != ARTICLE + folded:
-                return True
-        return False
-
-
-def _shown(surface: Surface) -> tuple[str, ...]:
-    """How a counted form is shown, word by word: as written, minus bidi controls and
-    presentation forms (a ligature such as ﷺ may show as several words)."""
-    return tuple(display_form(w) for w in _as_tuple(surface))
+        folded = self.fold.get(norm, norm)
+        return norm != folded and norm != ARTICLE + folded
 
 
 def _strip_word(word: str, stem: str) -> str:
@@ -95,29 +71,48 @@ class Labels:
     """
 
     def __init__(self, surfaces: Sequence[Surface], totals: Sequence[int]) -> None:
-        self.folds = WordFolds(_words_of(surfaces))
-        self.group_of = [self.folds.group(s) for s in surfaces]
-        forms: dict = defaultdict(list)  # term -> [(shown words, occurrences)]
-        for surface, group, n in zip(surfaces, self.group_of, totals, strict=True):
-            forms[group].append((_shown(surface), n))
+        if surfaces and isinstance(surfaces[0], tuple):
+            self._grams(surfaces)
+        else:
+            self._words(surfaces)
+        forms: dict = {}  # term -> {shown form: [has a proclitic, occurrences]}
+        for group, shown, clitic, n in zip(
+            self.group_of, self._shown, self._clitic, totals, strict=True
+        ):
+            entries = forms.setdefault(group, {})
+            entry = entries.get(shown)
+            if entry is None:
+                entries[shown] = [clitic, n]
+            else:
+                entry[1] += n
         self.label: dict = {}
         self.forms: dict = {}
         for group, entries in forms.items():
-            ranked = self._ranked(entries) if len(entries) > 1 else entries
-            best = ranked[0][0]
-            words = best if self.folds.has_proclitic(best) is False else self._bare(best, group)
-            self.label[group] = " ".join(words)
-            self.forms[group] = " · ".join(" ".join(form) for form, _ in ranked[:_FORMS_SHOWN])
+            ranked = sorted(entries, key=lambda s: (entries[s][0], -entries[s][1], s))
+            best = ranked[0]
+            label = self._bare(best, group) if entries[best][0] else best
+            self.label[group] = label.replace(_SEP, " ")
+            self.forms[group] = " · ".join(ranked[:_FORMS_SHOWN]).replace(_SEP, " ")
+        del self._shown, self._clitic
 
-    def _ranked(self, entries: list) -> list[tuple[tuple[str, ...], int]]:
-        """Forms without proclitics first, then the most frequent, then alphabetical."""
-        merged: dict[tuple[str, ...], int] = defaultdict(int)
-        for shown, n in entries:
-            merged[shown] += n
-        has = self.folds.has_proclitic
-        return sorted(merged.items(), key=lambda item: (has(item[0]), -item[1], " ".join(item[0])))
+    def _words(self, surfaces: Sequence[str]) -> None:
+        folds = WordFolds(surfaces)
+        self.group_of = [folds.folded(n) for n in folds.norms]
+        self._clitic = [folds.has_proclitic(n) for n in folds.norms]
+        self._shown = _each(display_form, surfaces)
 
-    @staticmethod
-    def _bare(words: tuple[str, ...], group: Surface) -> tuple[str, ...]:
+    def _grams(self, surfaces: Sequence[tuple[str, ...]]) -> None:
+        words = list({w for surface in surfaces for w in surface})
+        folds = WordFolds(words)
+        shown = dict(zip(words, _each(display_form, words), strict=True))
+        norm = folds.norm
+        self.group_of = [tuple(folds.folded(norm[w]) for w in s) for s in surfaces]
+        self._clitic = [any(folds.has_proclitic(norm[w]) for w in s) for s in surfaces]
+        # joined with a character no display form contains, so words split back exactly
+        self._shown = [_SEP.join(shown[w] for w in s) for s in surfaces]
+
+    def _bare(self, shown: str, group: Surface) -> str:
         """The written words with their proclitics removed (وقال -> قال), spelling kept."""
-        return tuple(_strip_word(w, g) for w, g in zip(words, _as_tuple(group), strict=True))
+        if isinstance(group, str):
+            return _strip_word(shown, group)
+        return _SEP.join(_strip_word(w, g) for w, g in zip(shown.split(_SEP), group, strict=True))

@@ -25,19 +25,29 @@ def _is_stop(group: str | tuple[str, ...], stop: frozenset[str], phrases: frozen
 
 def _codes(values: list) -> tuple[np.ndarray, list]:
     """Integer code of each value and the distinct values, in order of first appearance."""
-    index: dict = {}
-    codes = np.fromiter(
-        (index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values)
+    codes, uniques = pd.factorize(
+        np.fromiter(values, dtype=object, count=len(values)), use_na_sentinel=False
     )
-    return codes, list(index)
+    return codes.astype(np.int64), list(uniques)
 
 
-def _sums(keys: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct keys (sorted) and the sum of weights (or the number of rows) per key."""
-    unique, inverse = np.unique(keys, return_inverse=True)
-    if weights is None:
-        return unique, np.bincount(inverse, minlength=len(unique))
-    return unique, np.bincount(inverse, weights=weights, minlength=len(unique)).astype(np.int64)
+def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys (sorted) and how many times each occurs."""
+    ordered = np.sort(keys)
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
+    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+
+
+def _sums(keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys (sorted) and the sum of weights per key."""
+    if len(keys) and keys.max() < 50_000_000:  # small key space: one dense pass
+        dense = np.bincount(keys, weights=weights)
+        found = np.flatnonzero(np.bincount(keys))
+        return found, dense[found].astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
+    return ordered[starts], np.add.reduceat(weights[order], starts) if len(keys) else weights
 
 
 def _group_order(groups: list) -> list[int]:
@@ -63,8 +73,10 @@ def finish_terms(
     pair_group = group_of_doc[doc] if len(doc) else np.zeros(0, np.int64)
     keys, summed = _sums(pair_group * n_terms + term, counts)
     if doc_counts:
-        doc_terms = np.unique(doc * n_terms + term)  # each (document, term) once
-        _, docs_per_key = _sums(group_of_doc[doc_terms // n_terms] * n_terms + doc_terms % n_terms)
+        doc_terms, _ = _distinct(doc * n_terms + term)  # each (document, term) once
+        _, docs_per_key = _distinct(
+            group_of_doc[doc_terms // n_terms] * n_terms + doc_terms % n_terms
+        )
     else:
         docs_per_key = np.zeros(len(keys), dtype=np.int64)
     group_tokens = np.bincount(group_of_doc, weights=tokens, minlength=len(groups))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import re
-from array import array
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,24 +26,18 @@ __all__ = ["Tally", "gc_paused", "merge_tallies", "tally_batch"]
 _SENTENCE_SPLIT_RE = re.compile(r"[.!?؟؛…\n]+")
 
 
-class _Ids(dict):
-    """surface -> id, giving the next id to a surface not seen before."""
-
-    def __missing__(self, surface: Hashable) -> int:
-        self[surface] = n = len(self)
-        return n
-
-
 @dataclass
 class Tally:
     """Counts of a run of documents (mergeable with ``+=``, in corpus order).
 
-    Per document: the ids of its distinct surfaces (``ids``, concatenated), how often each
-    occurs (``counts``), how many distinct surfaces it has (``sizes``), its number of tokens
-    (``tokens``) and its group (``groups``: the ``by`` value, or None).
+    ``vocab`` maps each distinct surface form to an id (unique, below ``next_id``, not
+    necessarily contiguous). Per document: the ids of its distinct surfaces (``ids``,
+    concatenated), how often each occurs (``counts``), how many distinct surfaces it has
+    (``sizes``), its tokens (``tokens``) and its group (``groups``: the ``by`` value, or None).
     """
 
-    vocab: _Ids = field(default_factory=_Ids)
+    vocab: dict = field(default_factory=dict)
+    next_id: int = 0
     ids: list[np.ndarray] = field(default_factory=list)
     counts: list[np.ndarray] = field(default_factory=list)
     sizes: list[np.ndarray] = field(default_factory=list)
@@ -51,8 +45,12 @@ class Tally:
     groups: list = field(default_factory=list)
 
     def __iadd__(self, other: Tally) -> Tally:
-        get = self.vocab.__getitem__
-        remap = np.fromiter(map(get, other.vocab), dtype=np.int32, count=len(other.vocab))
+        # one C-level pass: a surface already known keeps its id, a new one gets the next
+        theirs = list(other.vocab)
+        ours = _first_ids(self.vocab, theirs, start=self.next_id)
+        self.next_id += len(theirs)
+        remap = np.zeros(other.next_id, dtype=np.int32)
+        remap[np.fromiter(other.vocab.values(), dtype=np.int64, count=len(theirs))] = ours
         self.ids.extend(remap[chunk] for chunk in other.ids)
         self.counts.extend(other.counts)
         self.sizes.extend(other.sizes)
@@ -65,16 +63,26 @@ class Tally:
         return len(self.groups)
 
     def surfaces(self) -> list:
-        """Surface forms in id order."""
+        """Distinct surface forms, in order of their (compacted) ids."""
         return list(self.vocab)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(surface id, occurrences, document number) per document-surface pair, and tokens
-        per document."""
-        ids, counts = _joined(self.ids, np.int32), _joined(self.counts, np.int64)
+        """Per document-surface pair: (surface id, occurrences, document number), ids numbered
+        like ``surfaces()``; and the tokens of each document."""
+        compact = np.zeros(max(self.next_id, 1), dtype=np.int32)
+        raw = np.fromiter(self.vocab.values(), dtype=np.int64, count=len(self.vocab))
+        compact[raw] = np.arange(len(raw), dtype=np.int32)
+        ids = compact[_joined(self.ids, np.int32)]
+        counts = _joined(self.counts, np.int64)
         sizes, tokens = _joined(self.sizes, np.int64), _joined(self.tokens, np.int64)
         doc = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
         return ids, counts, doc, tokens
+
+
+def _first_ids(index: dict, keys: list, *, start: int) -> np.ndarray:
+    """The id of each key in ``index``, adding missing keys with ids ``start + position``."""
+    ids = map(index.setdefault, keys, itertools.count(start))
+    return np.fromiter(ids, dtype=np.int32, count=len(keys))
 
 
 def _joined(chunks: list[np.ndarray], dtype: type) -> np.ndarray:
@@ -117,25 +125,21 @@ def tally_batch(
     batch: pd.DataFrame, *, ngram: int = 1, by: str | None = None, freq: str | None = None
 ) -> Tally:
     """Count one batch of documents (words, or n-grams within sentences)."""
-    tally = Tally(groups=group_labels(batch, by=by, freq=freq))
-    get = tally.vocab.__getitem__
-    ids, counts, sizes, tokens = array("i"), array("q"), array("q"), array("q")
     with gc_paused():
-        for text in batch["text"].tolist():
-            grams = _doc_grams(text, ngram)
-            seen = Counter(grams)
-            ids.extend(map(get, seen))
-            counts.extend(seen.values())
-            sizes.append(len(seen))
-            tokens.append(len(grams))
-    for target, values in (
-        (tally.ids, ids),
-        (tally.counts, counts),
-        (tally.sizes, sizes),
-        (tally.tokens, tokens),
-    ):
-        target.append(np.frombuffer(values, dtype=np.int32 if values.typecode == "i" else np.int64))
-    return tally
+        seen = [Counter(_doc_grams(text, ngram)) for text in batch["text"].tolist()]
+        keys = list(itertools.chain.from_iterable(seen))
+        vocab: dict = {}
+        ids = _first_ids(vocab, keys, start=0)
+        counts = list(itertools.chain.from_iterable(s.values() for s in seen))
+    return Tally(
+        vocab=vocab,
+        next_id=len(keys),
+        ids=[ids],
+        counts=[np.array(counts, dtype=np.int64)],
+        sizes=[np.fromiter(map(len, seen), dtype=np.int64, count=len(seen))],
+        tokens=[np.fromiter((s.total() for s in seen), dtype=np.int64, count=len(seen))],
+        groups=group_labels(batch, by=by, freq=freq),
+    )
 
 
 def merge_tallies(parts: Iterable[Tally]) -> Tally:
