@@ -62,8 +62,8 @@ def finish_terms(
     ids, counts, doc, tokens = tally.arrays()
     surfaces = tally.surfaces()
     totals = np.bincount(ids, weights=counts, minlength=len(surfaces)).astype(np.int64)
-    labels = Labels(surfaces, totals.tolist())
-    term_of, terms = _codes(labels.group_of)
+    labels = Labels(surfaces, totals)
+    term_of, terms = labels.term_of, labels.terms
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
     kept = np.array([not _is_stop(t, stop, phrases) for t in terms], dtype=bool)
@@ -101,11 +101,11 @@ def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows)
     share = np.divide(count, tokens, out=np.zeros(len(count)), where=tokens > 0)
     table = pd.DataFrame(
         {
-            "term": [labels.label[terms[t]] for t in term.tolist()],
+            "term": labels.label[term],
             "count": count,
             "doc_count": rows["doc_count"],
             "share": share,
-            "forms": [labels.forms[terms[t]] for t in term.tolist()],
+            "forms": labels.forms[term],
         },
         columns=TERM_COLUMNS,
     )

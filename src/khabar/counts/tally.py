@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from khabar.tokens import WORD_RE
+from khabar.tokens import WORD_RE, arrow_words
 
 __all__ = ["Tally", "gc_paused", "merge_tallies", "tally_batch"]
 
@@ -125,8 +127,35 @@ def tally_batch(
     batch: pd.DataFrame, *, ngram: int = 1, by: str | None = None, freq: str | None = None
 ) -> Tally:
     """Count one batch of documents (words, or n-grams within sentences)."""
+    count = _count_words if ngram == 1 else _count_grams
+    tally = count(batch["text"], ngram)
+    tally.groups = group_labels(batch, by=by, freq=freq)
+    return tally
+
+
+def _count_words(texts: pd.Series, ngram: int) -> Tally:
+    """Words counted in Arrow and numpy: no Python object per word."""
+    words, owner = arrow_words(pa.array(texts, type=pa.large_string()))
+    encoded = pc.dictionary_encode(words)
+    vocab = encoded.dictionary.to_pylist()
+    width = max(len(vocab), 1)
+    pairs, counts = np.unique(
+        owner.astype(np.int64) * width + encoded.indices.to_numpy(), return_counts=True
+    )
+    return Tally(
+        vocab=dict(zip(vocab, itertools.count())),
+        next_id=len(vocab),
+        ids=[(pairs % width).astype(np.int32)],
+        counts=[counts.astype(np.int64)],
+        sizes=[np.bincount(pairs // width, minlength=len(texts))],
+        tokens=[np.bincount(owner, minlength=len(texts))],
+    )
+
+
+def _count_grams(texts: pd.Series, ngram: int) -> Tally:
+    """N-grams (tuples of words) counted with Counter, one per document."""
     with gc_paused():
-        seen = [Counter(_doc_grams(text, ngram)) for text in batch["text"].tolist()]
+        seen = [Counter(_doc_grams(text, ngram)) for text in texts.tolist()]
         keys = list(itertools.chain.from_iterable(seen))
         vocab: dict = {}
         ids = _first_ids(vocab, keys, start=0)
@@ -138,7 +167,6 @@ def tally_batch(
         counts=[np.array(counts, dtype=np.int64)],
         sizes=[np.fromiter(map(len, seen), dtype=np.int64, count=len(seen))],
         tokens=[np.fromiter((s.total() for s in seen), dtype=np.int64, count=len(seen))],
-        groups=group_labels(batch, by=by, freq=freq),
     )
 
 
