@@ -23,22 +23,3 @@ def corpus() -> khabar.Corpus:
 def doc_ids(corpus: khabar.Corpus) -> list[str]:
     """Default corpus doc ids, in order (000 ... 004)."""
     return corpus.docs["doc_id"].tolist()
-
-
-@pytest.fixture(scope="session")
-def monkeypatch_batch():
-    """A context manager that makes the engine cut corpora into batches of ``size`` documents."""
-    import contextlib
-
-    from khabar import engine
-
-    @contextlib.contextmanager
-    def batch_size(size: int):
-        saved = engine.DEFAULT_BATCH
-        engine.DEFAULT_BATCH = size
-        try:
-            yield
-        finally:
-            engine.DEFAULT_BATCH = saved
-
-    return batch_size

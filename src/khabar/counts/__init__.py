@@ -33,6 +33,8 @@ __all__ = [
 
 #: Periods ``term_frequency(by="date", freq=...)`` groups by: day, week (from Monday), month.
 FREQUENCIES = ("D", "W", "M")
+#: Documents counted at once: Arrow's kernels and the merges both gain from larger batches.
+_BATCH_DOCS = 4000
 
 
 def term_frequency(
@@ -79,6 +81,7 @@ def term_frequency(
             engine=engine,
             progress=progress,
             combine=merge_tallies,
+            batch_size=_BATCH_DOCS,
             ngram=ngram,
             by=column,
             freq=freq,

@@ -43,16 +43,22 @@ class WordFolds:
     """For every written word of the corpus: its normalized form and the form it counts under."""
 
     def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
         self.norms = _each(normalize, words)
-        self.norm = dict(zip(words, self.norms, strict=True))
         distinct = set(self.norms)
         vocabulary = distinct | dictionary_words() | arabic_stopwords()
         self.fold: dict[str, str] = {}
-        for norm in distinct:
-            if norm[:1] in _PEELABLE:
-                found = [stem for stem in _word_stems(norm) if stem in vocabulary]
-                if found:  # the shortest stem that is a word (Folder.fold, inlined for speed)
+        peelable = [norm for norm in distinct if norm[:1] in _PEELABLE]
+        for norm, candidates in zip(peelable, map(_word_stems, peelable), strict=True):
+            if candidates:  # the shortest stem that is a word (Folder.fold, inlined for speed)
+                found = [stem for stem in candidates if stem in vocabulary]
+                if found:
                     self.fold[norm] = found[0] if len(found) == 1 else min(found, key=_shortest)
+
+    @property
+    def norm(self) -> dict[str, str]:
+        """Written word -> normalized form."""
+        return dict(zip(self.words, self.norms, strict=True))
 
     def folded(self, norm: str) -> str:
         """The form a normalized word counts under."""
@@ -138,11 +144,13 @@ def _rank_forms(
     return (keys // width)[order], shown[first][order], clitic[first][order]
 
 
-def _words(surfaces: Sequence[str]) -> tuple[list, list, list]:
+def _words(surfaces: Sequence[str]) -> tuple[list, np.ndarray, list]:
     folds = WordFolds(surfaces)
     norms = folds.norms
     groups = list(map(folds.fold.get, norms, norms))
-    clitic = [n != g and n != ARTICLE + g for n, g in zip(norms, groups, strict=True)]
+    clitic = np.zeros(len(norms), dtype=bool)
+    folded = np.flatnonzero(_objects(norms) != _objects(groups)).tolist()
+    clitic[folded] = [norms[i] != ARTICLE + groups[i] for i in folded]
     return groups, clitic, _each(display_form, surfaces)
 
 

@@ -38,8 +38,10 @@ def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[starts], np.diff(np.r_[starts, len(ordered)])
 
 
-def _sums(keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct keys (sorted) and the sum of weights per key."""
+def _sums(keys: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys (sorted) and the sum of weights (or the number of keys) per key."""
+    if weights is None:
+        weights = np.ones(len(keys), dtype=np.int64)
     if len(keys) and keys.max() < 50_000_000:  # small key space: one dense pass
         dense = np.bincount(keys, weights=weights)
         found = np.flatnonzero(np.bincount(keys))
@@ -48,6 +50,18 @@ def _sums(keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray
     ordered = keys[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
     return ordered[starts], np.add.reduceat(weights[order], starts) if len(keys) else weights
+
+
+def _doc_term_keys(
+    doc: np.ndarray, term: np.ndarray, shared: np.ndarray, group_of_doc: np.ndarray, n_terms: int
+) -> np.ndarray:
+    """(group, term) key of every distinct (document, term) pair.
+
+    Only a term written in several ways (``shared``) can occur twice in one document's pairs.
+    """
+    pairs, _ = _distinct(doc[shared] * n_terms + term[shared])
+    alone = group_of_doc[doc[~shared]] * n_terms + term[~shared]
+    return np.concatenate([alone, group_of_doc[pairs // n_terms] * n_terms + pairs % n_terms])
 
 
 def _group_order(groups: list) -> list[int]:
@@ -66,17 +80,18 @@ def finish_terms(
     term_of, terms = labels.term_of, labels.terms
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
-    kept = np.array([not _is_stop(t, stop, phrases) for t in terms], dtype=bool)
+    if terms and isinstance(terms[0], str):
+        kept = np.array([bool(t) and t not in stop for t in terms], dtype=bool)
+    else:
+        kept = np.array([not _is_stop(t, stop, phrases) for t in terms], dtype=bool)
     group_of_doc, groups = _codes(tally.groups)
     n_terms = max(len(terms), 1)
     term = term_of[ids] if len(ids) else np.zeros(0, np.int64)
     pair_group = group_of_doc[doc] if len(doc) else np.zeros(0, np.int64)
     keys, summed = _sums(pair_group * n_terms + term, counts)
     if doc_counts:
-        doc_terms, _ = _distinct(doc * n_terms + term)  # each (document, term) once
-        _, docs_per_key = _distinct(
-            group_of_doc[doc_terms // n_terms] * n_terms + doc_terms % n_terms
-        )
+        shared = np.bincount(term_of, minlength=n_terms)[term] > 1
+        _, docs_per_key = _sums(_doc_term_keys(doc, term, shared, group_of_doc, n_terms), None)
     else:
         docs_per_key = np.zeros(len(keys), dtype=np.int64)
     group_tokens = np.bincount(group_of_doc, weights=tokens, minlength=len(groups))
