@@ -86,11 +86,13 @@ def arrow_separator() -> str:
     return "[^" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in spans) + "]+"
 
 
-def arrow_words(texts: pa.Array) -> tuple[pa.Array, np.ndarray]:
+def arrow_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
     """Every word of every text (as ``WORD_RE.findall``), with the index of its text.
 
     Runs in Arrow's C++ kernels: no Python object per word.
     """
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
     parts = pc.split_pattern_regex(texts.fill_null(""), pattern=arrow_separator())
     words, owner = pc.list_flatten(parts), pc.list_parent_indices(parts)
     real = pc.greater(pc.binary_length(words), 0)  # splitting leaves empty strings at the ends
