@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -32,8 +33,6 @@ _INNER = re.escape(DIACRITICS + FORMAT_CHARS)
 #: inside Arabic words. Punctuation and hyphens separate words. (One character class keeps the
 #: regex as fast as a bare ``\w+``.)
 WORD_RE = re.compile(rf"[\w{_INNER}]+")
-#: surface -> normalize(surface): words repeat, so each is normalized once.
-_NORMS: dict[str, str] = {}
 _NORMS_LIMIT = 2_000_000
 _SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
 _SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
@@ -56,23 +55,34 @@ class Span:
     end: int
 
 
+class _Norms(dict):
+    """surface -> normalize(surface): words repeat, so each is normalized once."""
+
+    def __missing__(self, surface: str) -> str:
+        if len(self) > _NORMS_LIMIT:
+            self.clear()
+        self[surface] = norm = normalize(surface)
+        return norm
+
+
+_NORMS = _Norms()
+_NEW_TOKEN = functools.partial(tuple.__new__, Token)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens; offsets index into ``text`` itself.
 
     Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون). A token
     made only of Quranic annotation letters has an empty ``norm``.
     """
-    tokens = []
-    norms = _NORMS
-    for match in WORD_RE.finditer(text):
-        surface = match.group()
-        norm = norms.get(surface)
-        if norm is None:
-            norm = norms[surface] = normalize(surface)
-        if norm or any(c.isalnum() for c in surface):  # a stray bidi mark is not a word
-            tokens.append(Token(surface, norm, match.start(), match.end()))
-    if len(norms) > _NORMS_LIMIT:
-        norms.clear()
+    # C-level passes over the matches: no Python frame per token
+    matches = list(WORD_RE.finditer(text))
+    surfaces = list(map(re.Match.group, matches))
+    norms = list(map(_NORMS.__getitem__, surfaces))
+    starts, ends = map(re.Match.start, matches), map(re.Match.end, matches)
+    tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
+    if "" in norms:  # a stray bidi mark is not a word; Quranic annotation letters are
+        tokens = [t for t in tokens if t.norm or any(c.isalnum() for c in t.text)]
     return tokens
 
 
