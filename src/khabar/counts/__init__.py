@@ -14,8 +14,8 @@ import pandas as pd
 
 from khabar.corpus import Corpus
 from khabar.counts.table import TERM_COLUMNS, finish_terms
-from khabar.counts.tally import Tally, gc_paused, merge_tallies, tally_batch
-from khabar.engine import run_batches
+from khabar.counts.tally import Tally, merge_tallies, tally_batch
+from khabar.engine import gc_paused, run_batches
 from khabar.wordlists import arabic_stopwords
 
 __all__ = [

@@ -8,12 +8,10 @@ which is what makes exact per-term document counts possible after folding.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,9 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from khabar.engine import gc_paused
 from khabar.tokens import WORD_RE, arrow_words
 
-__all__ = ["Tally", "gc_paused", "merge_tallies", "tally_batch"]
+__all__ = ["Tally", "merge_tallies", "tally_batch"]
 
 _SENTENCE_SPLIT_RE = re.compile(r"[.!?؟؛…\n]+")
 
@@ -89,18 +88,6 @@ def _first_ids(index: dict, keys: list, *, start: int) -> np.ndarray:
 
 def _joined(chunks: list[np.ndarray], dtype: type) -> np.ndarray:
     return np.concatenate(chunks).astype(dtype, copy=False) if chunks else np.zeros(0, dtype)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Counting makes many small objects and no cycles: skip the cyclic GC meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _doc_grams(text: str, ngram: int) -> list:
