@@ -116,3 +116,23 @@ def test_arrow_words_are_word_re_findall(texts):
     words, owner = arrow_words(pa.array(texts, type=pa.large_string()))
     expected = [(i, w) for i, text in enumerate(texts) for w in WORD_RE.findall(text)]
     assert list(zip(owner.tolist(), words.to_pylist(), strict=True)) == expected
+
+
+def test_sentence_numbers_match_the_offset_lookup():
+    from khabar.tokens import sentence_index, sentence_numbers
+
+    text = "قال بوتين. ثم غادر!\nوبعد ذلك؟ نعم"
+    tokens, spans = tokenize(text), sentences(text)
+    lookup = sentence_index(spans)
+    assert sentence_numbers(tokens, spans) == [lookup(t.start) for t in tokens]
+    assert sentence_numbers(tokens, spans)[-1] == 3
+
+
+def test_shared_tokens_split_each_text_once():
+    from khabar.tokens import shared_tokens
+
+    text = "قال بوتين إن الزيارة مهمة"
+    with shared_tokens():
+        first, again = tokenize(text), tokenize(text)
+        assert first is again
+    assert tokenize(text) == first and tokenize(text) is not first

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,7 +26,9 @@ __all__ = [
     "arrow_words",
     "ngrams",
     "sentence_index",
+    "sentence_numbers",
     "sentences",
+    "shared_tokens",
     "tokenize",
 ]
 
@@ -69,12 +73,41 @@ _NORMS = _Norms()
 _NEW_TOKEN = functools.partial(tuple.__new__, Token)
 
 
+_START = operator.itemgetter(2)  # Token.start
+_SHARED: list[dict[str, list[Token]]] = []
+
+
+@contextlib.contextmanager
+def shared_tokens() -> Iterator[None]:
+    """Tokenize each distinct text once while the block runs, for every analysis in it.
+
+    For several analyses of one corpus in one process (``find_actors`` then ``find_sources``):
+    later analyses get the token lists of the first. Holds every token of every text seen
+    until the block ends (about 100 bytes per word), and the lists must not be modified.
+    """
+    _SHARED.append({})
+    try:
+        yield
+    finally:
+        _SHARED.pop()
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens; offsets index into ``text`` itself.
 
     Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون). A token
     made only of Quranic annotation letters has an empty ``norm``.
     """
+    if _SHARED:
+        shared = _SHARED[-1]
+        tokens = shared.get(text)
+        if tokens is None:
+            tokens = shared[text] = _split(text)
+        return tokens
+    return _split(text)
+
+
+def _split(text: str) -> list[Token]:
     # C-level passes over the matches: no Python frame per token
     matches = list(WORD_RE.finditer(text))
     surfaces = list(map(re.Match.group, matches))
@@ -121,6 +154,13 @@ def sentences(text: str) -> list[Span]:
     if text[start:].strip():
         spans.append(Span(start, len(text.rstrip())))
     return spans
+
+
+def sentence_numbers(tokens: Sequence[Token], spans: Sequence[Span]) -> list[int]:
+    """The sentence number of every token (as ``sentence_index(spans)(token.start)``)."""
+    starts = np.fromiter((s.start for s in spans), dtype=np.int64, count=len(spans))
+    offsets = np.fromiter(map(_START, tokens), dtype=np.int64, count=len(tokens))
+    return np.maximum(np.searchsorted(starts, offsets, side="right") - 1, 0).tolist()
 
 
 def sentence_index(spans: Sequence[Span]) -> _SentenceLookup:
