@@ -56,3 +56,19 @@ def _batches_of(size: int):
         yield
     finally:
         counts._BATCH_DOCS = saved
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS + ["للبق", "اللبق", "لبق", "ولقاء"]), min_size=1))
+def test_folding_is_the_folder_rule(words):
+    from khabar.clitics import Folder
+    from khabar.counts.labels import WordFolds, _word_stems
+    from khabar.lexicon import dictionary_words
+    from khabar.normalize import normalize
+    from khabar.wordlists import arabic_stopwords
+
+    folds = WordFolds(list(dict.fromkeys(words)))
+    vocabulary = set(folds.norms) | dictionary_words() | arabic_stopwords()
+    folder = Folder(vocabulary.__contains__, stems_of=_word_stems)
+    for word in words:
+        assert folds.folded(normalize(word)) == folder.fold(normalize(word))

@@ -51,7 +51,8 @@ class WordFolds:
         peelable = [norm for norm in distinct if norm[:1] in _PEELABLE]
         for norm, candidates in zip(peelable, map(_word_stems, peelable), strict=True):
             if candidates:  # the shortest stem that is a word (Folder.fold, inlined for speed)
-                found = [stem for stem in candidates if stem in vocabulary]
+                own = _shortest(norm)  # a stem may be longer: ل + الX is written للX
+                found = [s for s in candidates if s in vocabulary and _shortest(s) < own]
                 if found:
                     self.fold[norm] = found[0] if len(found) == 1 else min(found, key=_shortest)
 
