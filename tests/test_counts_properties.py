@@ -59,7 +59,7 @@ def _batches_of(size: int):
 
 
 @settings(max_examples=40, deadline=None)
-@given(words=st.lists(st.sampled_from(WORDS + ["للبق", "اللبق", "لبق", "ولقاء"]), min_size=1))
+@given(words=st.lists(st.sampled_from([*WORDS, "للبق", "اللبق", "لبق", "ولقاء"]), min_size=1))
 def test_folding_is_the_folder_rule(words):
     from khabar.clitics import Folder
     from khabar.counts.labels import WordFolds, _word_stems
