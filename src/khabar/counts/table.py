@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from khabar.counts.labels import Labels
 from khabar.counts.tally import Tally
@@ -112,24 +114,29 @@ def finish_terms(
 
 def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows) -> pd.DataFrame:
     group, term, count = rows["group"], rows["term"], rows["count"]
+    group_rank = np.empty(max(len(groups), 1), dtype=np.int64)
+    group_rank[_group_order(groups)] = np.arange(len(groups))
+    # by group, most frequent first, ties alphabetical (lexsort is stable, last key first)
+    order = np.lexsort((_alphabetical(labels.label)[term], -count, group_rank[group]))
+    group, term, count = group[order], term[order], count[order]
     tokens = rows["group_tokens"][group]
-    share = np.divide(count, tokens, out=np.zeros(len(count)), where=tokens > 0)
     table = pd.DataFrame(
         {
             "term": labels.label[term],
             "count": count,
-            "doc_count": rows["doc_count"],
-            "share": share,
+            "doc_count": rows["doc_count"][order],
+            "share": np.divide(count, tokens, out=np.zeros(len(count)), where=tokens > 0),
             "forms": labels.forms[term],
         },
         columns=TERM_COLUMNS,
     )
     if by:
-        rank = np.empty(max(len(groups), 1), dtype=np.int64)
-        rank[_group_order(groups)] = np.arange(len(groups))
         table.insert(0, by, [groups[g] for g in group.tolist()])
-        table.insert(0, "_rank", rank[group])
-    order = (["_rank"] if by else []) + ["count", "term"]
-    ascending = ([True] if by else []) + [False, True]
-    table = table.sort_values(order, ascending=ascending, kind="mergesort").reset_index(drop=True)
-    return table.drop(columns="_rank") if by else table
+    return table
+
+
+def _alphabetical(texts: np.ndarray) -> np.ndarray:
+    """The rank of each string in code point order (Arrow sorts UTF-8 bytes: the same)."""
+    rank = np.empty(len(texts), dtype=np.int64)
+    rank[pc.sort_indices(pa.array(texts, type=pa.string())).to_numpy()] = np.arange(len(texts))
+    return rank
