@@ -34,6 +34,17 @@ def _word_stems(norm: str) -> tuple[str, ...]:
     return stems(norm, protected=protected_words(), function_words=arabic_stopwords())
 
 
+@cache
+def _fold_candidates(norm: str) -> tuple[str, ...]:
+    """The stems a word may fold to, shortest (then alphabetical) first, as ``Folder.fold``
+    ranks them; only stems that rank before the word itself (ل + الX is written للX, so a
+    stem can be longer than its word)."""
+    if norm[:1] not in _PEELABLE:
+        return ()
+    own = _shortest(norm)
+    return tuple(sorted((s for s in _word_stems(norm) if _shortest(s) < own), key=_shortest))
+
+
 def _each(transform, words: Sequence[str]) -> list[str]:
     """``[transform(w) for w in words]`` in one call (transform keeps newlines, joins nothing)."""
     return transform(_SEP.join(words)).split(_SEP) if words else []
@@ -48,13 +59,11 @@ class WordFolds:
         distinct = set(self.norms)
         vocabulary = distinct | dictionary_words() | arabic_stopwords()
         self.fold: dict[str, str] = {}
-        peelable = [norm for norm in distinct if norm[:1] in _PEELABLE]
-        for norm, candidates in zip(peelable, map(_word_stems, peelable), strict=True):
-            if candidates:  # the shortest stem that is a word (Folder.fold, inlined for speed)
-                own = _shortest(norm)  # a stem may be longer: ل + الX is written للX
-                found = [s for s in candidates if s in vocabulary and _shortest(s) < own]
-                if found:
-                    self.fold[norm] = found[0] if len(found) == 1 else min(found, key=_shortest)
+        for norm, candidates in zip(distinct, map(_fold_candidates, distinct), strict=True):
+            for stem in candidates:  # shortest first: the first that is a word is the fold
+                if stem in vocabulary:
+                    self.fold[norm] = stem
+                    break
 
     @property
     def norm(self) -> dict[str, str]:
