@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from khabar.clitics import stems
+from khabar.clitics import ARTICLE, ARTICLE_PREFIXES, stems
 from khabar.errors import InputError
 from khabar.tokens import Token, tokenize
 from khabar.wordlists import protected_words
@@ -92,6 +92,7 @@ class _MatchKeys(dict):
 
 
 _KEYS_LIMIT = 2_000_000
+_MAX_PREFIX = max(map(len, ARTICLE_PREFIXES))
 _MATCH_KEYS = _MatchKeys()
 _NORM = operator.itemgetter(1)  # Token.norm, read at C speed
 
@@ -200,9 +201,15 @@ class PhraseMatcher:
                     node = node.setdefault(part, {})
                 node.setdefault(_END, value)
         self._protected = protected_words()
+        self._tails = set(self._trie) | {k[2:] for k in self._trie if k.startswith(ARTICLE)}
         self._roots = _Roots(self._root_keys)
 
     def _root_keys(self, key: str) -> tuple[str, ...]:
+        # Proclitics take at most four letters (وبال), and a first word X is written after them
+        # as X or, when it starts with the article, as its tail (للبيت, للقاء): a key with no
+        # such ending cannot be a first word plus clitics, so stems() need not run.
+        if not any(key[i:] in self._tails for i in range(1, min(len(key), _MAX_PREFIX + 1))):
+            return (key,) if key in self._trie else ()
         # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
         forms = (key, *stems(key, protected=self._protected, function_words=self._trie.keys()))
         return tuple(f for f in forms if f in self._trie)
