@@ -48,9 +48,10 @@ def test_spellings_merge_and_the_common_one_is_shown():
 
 
 def test_stopwords_are_switchable_and_applied_after_folding():
-    corpus = Corpus.from_texts(["وقال بوتين إن الزيارة مهمة"])
-    assert "قال" not in counts(term_frequency(corpus))
-    assert counts(term_frequency(corpus, stopwords=False))["قال"] == 1
+    corpus = Corpus.from_texts(["قال بوتين إن الزيارة مهمة", "وفي الزيارة"])
+    assert {"قال", "إن", "في"}.isdisjoint(counts(term_frequency(corpus)))
+    kept = counts(term_frequency(corpus, stopwords=False))
+    assert (kept["قال"], kept["إن"], kept["الزيارة"]) == (1, 1, 2)
 
 
 def test_doc_count_counts_documents_not_occurrences():
@@ -118,3 +119,41 @@ def test_tfidf_and_keyness(corpus, doc_ids):
     key = khabar.keyness(first, rest, top=10)
     assert key["keyness"].is_monotonic_decreasing
     assert (key["keyness"] > 0).all()
+
+
+def test_doc_count_credits_only_the_term_a_word_is_counted_under():
+    table = term_frequency(
+        Corpus.from_texts(["ألقى إلقاء كلمة", "ذهب للقاء الرئيس", "كان لقاء مهما"])
+    )
+    row = table.set_index("term").loc["إلقاء"]
+    assert (row["count"], row["doc_count"]) == (1, 1)
+
+
+def test_stopwords_are_words_not_clitic_plus_word():
+    found = counts(term_frequency(Corpus.from_texts(["كان واحد ان احد"]), stopwords=False))
+    assert found == {"كان": 1, "واحد": 1, "ان": 1, "احد": 1}
+
+
+def test_by_date_groups_by_period_start():
+    corpus = Corpus.from_texts(
+        ["بوتين", "بوتين كيم", "بوتين", "كيم"],
+        date=["2024-01-01", "2024-01-03", "2024-01-08", "2024-02-20"],
+    )
+    weekly = term_frequency(corpus, by="date", freq="W")
+    assert weekly.columns[0] == "date"
+    assert isinstance(weekly["date"].iloc[0], pd.Timestamp)
+    putin = weekly[weekly["term"] == "بوتين"].set_index("date")["count"]
+    assert putin.to_dict() == {pd.Timestamp("2024-01-01"): 2, pd.Timestamp("2024-01-08"): 1}
+    monthly = term_frequency(corpus, by="date", freq="M")
+    kim = monthly[monthly["term"] == "كيم"].set_index("date")["doc_count"]
+    assert kim.to_dict() == {pd.Timestamp("2024-01-01"): 1, pd.Timestamp("2024-02-01"): 1}
+    daily = term_frequency(corpus, by="date", freq="D")
+    assert daily["date"].is_monotonic_increasing and daily["date"].nunique() == 4
+
+
+def test_freq_needs_a_known_period_and_a_column():
+    corpus = Corpus.from_texts(["بوتين"], date=["2024-01-01"])
+    with pytest.raises(ValueError):
+        term_frequency(corpus, by="date", freq="Q")
+    with pytest.raises(ValueError):
+        term_frequency(corpus, freq="W")

@@ -1,7 +1,10 @@
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from khabar import normalize
+from khabar.normalize import display_form
 
 ARABIC_TEXT = st.text(
     alphabet=st.one_of(
@@ -64,3 +67,19 @@ def test_normalize_is_idempotent(text):
 def test_normalize_is_idempotent_on_any_unicode(text):
     once = normalize(text, ta_marbuta=True)
     assert normalize(once, ta_marbuta=True) == once
+
+
+@given(text=ARABIC_TEXT, ta=st.booleans())
+def test_normalize_is_the_character_by_character_fold(text, ta):
+    from khabar.normalize import _TABLE
+
+    expected = unicodedata.normalize("NFC", text) if "\u0654" in text or "\u0655" in text else text
+    table = {**_TABLE, ord("ة"): "ه"} if ta else _TABLE
+    assert normalize(text, ta_marbuta=ta) == expected.translate(table)
+
+
+@given(text=ARABIC_TEXT)
+def test_display_form_keeps_spelling_and_drops_presentation_forms(text):
+    from khabar.normalize import _DISPLAY_TABLE
+
+    assert display_form(text) == text.translate(_DISPLAY_TABLE)

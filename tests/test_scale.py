@@ -24,7 +24,15 @@ def feed(tmp_path_factory):
         for i in range(3000):
             text = f"{paragraphs[i % len(paragraphs)]} وقال مصدر رقم {i % 97}."
             out.write(
-                json.dumps({"text": text, "outlet": f"outlet {i % 3}"}, ensure_ascii=False) + "\n"
+                json.dumps(
+                    {
+                        "text": text,
+                        "outlet": f"outlet {i % 3}",
+                        "date": f"2015-07-{i % 28 + 1:02d}",
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
             )
     return path
 
@@ -62,7 +70,7 @@ def test_jsonl_partitions_cover_every_line_once(feed):
 @pytest.mark.usefixtures("small_partitions")
 def test_dask_terms_equal_local_terms(feed, client):
     for corpus in (load_corpus(feed, lazy=True), load_corpus(feed)):
-        for options in ({}, {"ngram": 2}, {"by": "outlet"}):
+        for options in ({}, {"ngram": 2}, {"by": "outlet"}, {"by": "date", "freq": "W"}):
             local = term_frequency(corpus, progress=False, **options)
             dask = term_frequency(corpus, engine="dask", progress=False, **options)
             assert dask.equals(local), options

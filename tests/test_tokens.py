@@ -89,3 +89,50 @@ def test_sentences_are_ordered_and_inside_the_text(text):
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_arrow_words_split_every_code_point_like_word_re():
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from khabar.tokens import WORD_RE, arrow_separator
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    separates = pc.match_substring_regex(pa.array(every), f"^{arrow_separator()}$").to_pylist()
+    wrong = [
+        hex(ord(c))
+        for c, sep in zip(every, separates, strict=True)
+        if sep == bool(WORD_RE.match(c))
+    ]
+    assert wrong == []
+
+
+@given(texts=st.lists(st.text(), max_size=5))
+def test_arrow_words_are_word_re_findall(texts):
+    import pyarrow as pa
+
+    from khabar.tokens import WORD_RE, arrow_words
+
+    words, owner = arrow_words(pa.array(texts, type=pa.large_string()))
+    expected = [(i, w) for i, text in enumerate(texts) for w in WORD_RE.findall(text)]
+    assert list(zip(owner.tolist(), words.to_pylist(), strict=True)) == expected
+
+
+def test_sentence_numbers_match_the_offset_lookup():
+    from khabar.tokens import sentence_index, sentence_numbers
+
+    text = "قال بوتين. ثم غادر!\nوبعد ذلك؟ نعم"
+    tokens, spans = tokenize(text), sentences(text)
+    lookup = sentence_index(spans)
+    assert sentence_numbers(tokens, spans) == [lookup(t.start) for t in tokens]
+    assert sentence_numbers(tokens, spans)[-1] == 3
+
+
+def test_shared_tokens_split_each_text_once():
+    from khabar.tokens import shared_tokens
+
+    text = "قال بوتين إن الزيارة مهمة"
+    with shared_tokens():
+        first, again = tokenize(text), tokenize(text)
+        assert first is again
+    assert tokenize(text) == first and tokenize(text) is not first

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from khabar.corpus import Corpus, standardize
+from khabar.engine import gc_paused
 
 __all__ = ["PARTITION_BYTES", "dask_batches", "get_client"]
 
@@ -70,7 +71,8 @@ def _run_partition(
     results, docs, chars = [], 0, 0
     for raw in read(batch_size=size):
         batch = standardize(raw, first_index=0)
-        results.append(work(batch, **options))
+        with gc_paused():
+            results.append(work(batch, **options))
         docs += len(batch)
         chars += int(batch["text"].str.len().sum())
     if combine is not None and results:
@@ -82,7 +84,9 @@ def _run_batch(
     batch: pd.DataFrame, work: Callable[..., Any], options: dict
 ) -> tuple[list, int, int]:
     """On a worker: one batch sent from the client."""
-    return [work(batch, **options)], len(batch), int(batch["text"].str.len().sum())
+    with gc_paused():
+        result = work(batch, **options)
+    return [result], len(batch), int(batch["text"].str.len().sum())
 
 
 def _merge(left: tuple, right: tuple, combine: Callable[[list], Any]) -> tuple[list, int, int]:

@@ -7,8 +7,10 @@ phrase only spaces, quotes and hyphens may stand. Longest match wins, left to ri
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from khabar.clitics import stems
+from khabar.clitics import ARTICLE, ARTICLE_PREFIXES, stems
 from khabar.errors import InputError
 from khabar.tokens import Token, tokenize
 from khabar.wordlists import protected_words
@@ -29,6 +31,7 @@ __all__ = [
     "PhraseMatcher",
     "load_entries",
     "match_key",
+    "match_keys",
     "phrase_key",
 ]
 
@@ -76,6 +79,27 @@ class Match:
 def match_key(word: str) -> str:
     """The form a normalized word is matched under (ة = ه, Latin case-folded)."""
     return word.replace("ة", "ه").casefold()
+
+
+class _MatchKeys(dict):
+    """norm -> match_key(norm), computed once per distinct word."""
+
+    def __missing__(self, norm: str) -> str:
+        if len(self) > _KEYS_LIMIT:
+            self.clear()
+        self[norm] = key = match_key(norm)
+        return key
+
+
+_KEYS_LIMIT = 2_000_000
+_MAX_PREFIX = max(map(len, ARTICLE_PREFIXES))
+_MATCH_KEYS = _MatchKeys()
+_NORM = operator.itemgetter(1)  # Token.norm, read at C speed
+
+
+def match_keys(tokens: Sequence[Token]) -> list[str]:
+    """``match_key`` of every token's norm (cached per distinct word)."""
+    return list(map(_MATCH_KEYS.__getitem__, map(_NORM, tokens)))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -191,36 +215,48 @@ class PhraseMatcher:
                     node = node.setdefault(part, {})
                 node.setdefault(_END, value)
         self._protected = protected_words()
-        self._roots: dict[str, tuple[str, ...]] = {}
+        self._tails = set(self._trie) | {k[2:] for k in self._trie if k.startswith(ARTICLE)}
+        self._roots = _Roots(self._root_keys)
 
     def _root_keys(self, key: str) -> tuple[str, ...]:
-        roots = self._roots.get(key)
-        if roots is None:
-            # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
-            forms = (key, *stems(key, protected=self._protected, function_words=self._trie.keys()))
-            roots = tuple(f for f in forms if f in self._trie)
-            self._roots[key] = roots
-        return roots
+        # Proclitics take at most four letters (وبال), and a first word X is written after them
+        # as X or, when it starts with the article, as its tail (للبيت, للقاء): a key with no
+        # such ending cannot be a first word plus clitics, so stems() need not run.
+        if not any(key[i:] in self._tails for i in range(1, min(len(key), _MAX_PREFIX + 1))):
+            return (key,) if key in self._trie else ()
+        # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
+        forms = (key, *stems(key, protected=self._protected, function_words=self._trie.keys()))
+        return tuple(f for f in forms if f in self._trie)
 
-    def find(self, tokens: Sequence[Token], text: str) -> list[Match]:
-        """Non-overlapping longest matches, left to right."""
-        keys = [match_key(t.norm) for t in tokens]
+    def find(
+        self, tokens: Sequence[Token], text: str, *, keys: Sequence[str] | None = None
+    ) -> list[Match]:
+        """Non-overlapping longest matches, left to right.
+
+        ``keys`` (``match_keys(tokens)``) may be passed when the caller already has them.
+        """
+        keys = match_keys(tokens) if keys is None else keys
+        roots = list(map(self._roots.__getitem__, keys))
         found: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            best = self._longest_at(i, tokens, keys, text)
-            if best is None:
-                i += 1
-            else:
-                found.append(best)
-                i = best.last + 1
+        free = 0  # first token not inside a match already found
+        for i in itertools.compress(range(len(roots)), roots):  # only words that start entries
+            if i >= free:
+                best = self._longest_at(i, roots[i], tokens, keys, text)
+                if best is not None:
+                    found.append(best)
+                    free = best.last + 1
         return found
 
     def _longest_at(
-        self, i: int, tokens: Sequence[Token], keys: list[str], text: str
+        self,
+        i: int,
+        roots: tuple[str, ...],
+        tokens: Sequence[Token],
+        keys: Sequence[str],
+        text: str,
     ) -> Match | None:
         best: Match | None = None
-        for root in self._root_keys(keys[i]):
+        for root in roots:
             node = self._trie[root]
             j = i
             while True:
@@ -234,6 +270,18 @@ class PhraseMatcher:
                     break
                 node, j = node[keys[nxt]], nxt
         return best
+
+
+class _Roots(dict):
+    """match key -> the dictionary first words it can stand for (itself, or minus clitics)."""
+
+    def __init__(self, compute: Callable[[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
+        self[key] = roots = self._compute(key)
+        return roots
 
 
 @cache

@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from khabar.normalize import DIACRITICS, FORMAT_CHARS, normalize
 
-__all__ = ["WORD_RE", "Span", "Token", "ngrams", "sentence_index", "sentences", "tokenize"]
+__all__ = [
+    "WORD_RE",
+    "Span",
+    "Token",
+    "arrow_words",
+    "ngrams",
+    "sentence_index",
+    "sentence_numbers",
+    "sentences",
+    "shared_tokens",
+    "tokenize",
+]
 
 _INNER = re.escape(DIACRITICS + FORMAT_CHARS)
 #: A word: letters and digits of any script, with the marks and invisible characters that sit
 #: inside Arabic words. Punctuation and hyphens separate words. (One character class keeps the
 #: regex as fast as a bare ``\w+``.)
 WORD_RE = re.compile(rf"[\w{_INNER}]+")
-#: surface -> normalize(surface): words repeat, so each is normalized once.
-_NORMS: dict[str, str] = {}
 _NORMS_LIMIT = 2_000_000
 _SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
 _SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
@@ -41,24 +59,87 @@ class Span:
     end: int
 
 
+class _Norms(dict):
+    """surface -> normalize(surface): words repeat, so each is normalized once."""
+
+    def __missing__(self, surface: str) -> str:
+        if len(self) > _NORMS_LIMIT:
+            self.clear()
+        self[surface] = norm = normalize(surface)
+        return norm
+
+
+_NORMS = _Norms()
+_NEW_TOKEN = functools.partial(tuple.__new__, Token)
+
+
+_START = operator.itemgetter(2)  # Token.start
+_SHARED: list[dict[str, list[Token]]] = []
+
+
+@contextlib.contextmanager
+def shared_tokens() -> Iterator[None]:
+    """Tokenize each distinct text once while the block runs, for every analysis in it.
+
+    For several analyses of one corpus in one process (``find_actors`` then ``find_sources``):
+    later analyses get the token lists of the first. Holds every token of every text seen
+    until the block ends (about 100 bytes per word), and the lists must not be modified.
+    """
+    _SHARED.append({})
+    try:
+        yield
+    finally:
+        _SHARED.pop()
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens; offsets index into ``text`` itself.
 
     Arabic, Latin and digits are all tokens (CNN, 2019); hyphens split (جونغ-أون). A token
     made only of Quranic annotation letters has an empty ``norm``.
     """
-    tokens = []
-    norms = _NORMS
-    for match in WORD_RE.finditer(text):
-        surface = match.group()
-        norm = norms.get(surface)
-        if norm is None:
-            norm = norms[surface] = normalize(surface)
-        if norm or any(c.isalnum() for c in surface):  # a stray bidi mark is not a word
-            tokens.append(Token(surface, norm, match.start(), match.end()))
-    if len(norms) > _NORMS_LIMIT:
-        norms.clear()
+    if _SHARED:
+        shared = _SHARED[-1]
+        tokens = shared.get(text)
+        if tokens is None:
+            tokens = shared[text] = _split(text)
+        return tokens
+    return _split(text)
+
+
+def _split(text: str) -> list[Token]:
+    # C-level passes over the matches: no Python frame per token
+    matches = list(WORD_RE.finditer(text))
+    surfaces = list(map(re.Match.group, matches))
+    norms = list(map(_NORMS.__getitem__, surfaces))
+    starts, ends = map(re.Match.start, matches), map(re.Match.end, matches)
+    tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
+    if "" in norms:  # a stray bidi mark is not a word; Quranic annotation letters are
+        tokens = [t for t in tokens if t.norm or any(c.isalnum() for c in t.text)]
     return tokens
+
+
+@cache
+def arrow_separator() -> str:
+    """An RE2 pattern (for pyarrow) matching what lies between words: exactly the code points
+    ``WORD_RE`` does not match, taken from Python's own Unicode tables."""
+    every = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
+    runs = (match.group() for match in WORD_RE.finditer(every))
+    spans = ((ord(run[0]), ord(run[-1])) for run in runs)
+    return "[^" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in spans) + "]+"
+
+
+def arrow_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
+    """Every word of every text (as ``WORD_RE.findall``), with the index of its text.
+
+    Runs in Arrow's C++ kernels: no Python object per word.
+    """
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    parts = pc.split_pattern_regex(texts.fill_null(""), pattern=arrow_separator())
+    words, owner = pc.list_flatten(parts), pc.list_parent_indices(parts)
+    real = pc.greater(pc.binary_length(words), 0)  # splitting leaves empty strings at the ends
+    return words.filter(real), owner.filter(real).to_numpy()
 
 
 def sentences(text: str) -> list[Span]:
@@ -73,6 +154,13 @@ def sentences(text: str) -> list[Span]:
     if text[start:].strip():
         spans.append(Span(start, len(text.rstrip())))
     return spans
+
+
+def sentence_numbers(tokens: Sequence[Token], spans: Sequence[Span]) -> list[int]:
+    """The sentence number of every token (as ``sentence_index(spans)(token.start)``)."""
+    starts = np.fromiter((s.start for s in spans), dtype=np.int64, count=len(spans))
+    offsets = np.fromiter(map(_START, tokens), dtype=np.int64, count=len(tokens))
+    return np.maximum(np.searchsorted(starts, offsets, side="right") - 1, 0).tolist()
 
 
 def sentence_index(spans: Sequence[Span]) -> _SentenceLookup:

@@ -40,10 +40,7 @@ def arabic_stopwords() -> frozenset[str]:
 def protected_words() -> frozenset[str]:
     """Normalized words that begin like a clitic but are words in their own right.
 
-    The curated ``protected.txt`` plus every stopword that is not simply a clitic attached to
-    another stopword (بين is protected; وقال is و + قال and is not).
+    The curated ``protected.txt`` plus every stopword: a stopword is a word, never a clitic
+    and a word (كان is not ك + ان, واحد is not و + احد).
     """
-    curated = frozenset(normalize(w) for w in data_lines("protected.txt"))
-    stop = arabic_stopwords()
-    compound = {w for w in stop if w[:1] in "وفبلك" and w[1:] in stop and w not in curated}
-    return curated | (stop - compound)
+    return frozenset(normalize(w) for w in data_lines("protected.txt")) | arabic_stopwords()

@@ -1,0 +1,74 @@
+"""Properties of term counts on random small corpora: exact doc counts, any batching."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar import Corpus, counts, term_frequency
+
+# Words that fold into each other through clitics and spelling, and words that must not.
+WORDS = [
+    "لقاء", "للقاء", "إلقاء", "القاء", "ألقى", "بوتين", "وبوتين", "لبوتين", "الكرملين",
+    "والكرملين", "كرملين", "وزير", "كان", "ان", "واحد", "احد", "بيت", "البيت", "للبيت", "وبالبيت",
+]  # fmt: skip
+documents = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _by_term(table: pd.DataFrame) -> pd.DataFrame:
+    return table.set_index("term").sort_index()
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=documents, stopwords=st.booleans())
+def test_doc_count_is_a_per_document_recount(texts, stopwords):
+    corpus = Corpus.from_texts(texts)
+    table = _by_term(term_frequency(corpus, stopwords=stopwords, progress=False))
+    per_doc = term_frequency(corpus, by="doc", stopwords=stopwords, progress=False)
+    recount = per_doc.groupby("term")["doc_id"].nunique().sort_index()
+    assert table["doc_count"].to_dict() == recount.to_dict()
+    assert table["count"].to_dict() == per_doc.groupby("term")["count"].sum().to_dict()
+
+
+@settings(max_examples=30, deadline=None)
+@given(texts=documents, size=st.integers(min_value=1, max_value=4), ngram=st.sampled_from([1, 2]))
+def test_tables_do_not_depend_on_the_batch_size(texts, size, ngram):
+    corpus = Corpus.from_texts(texts)
+    whole = term_frequency(corpus, ngram=ngram, progress=False)
+    with _batches_of(size):
+        batched = term_frequency(corpus, ngram=ngram, progress=False)
+    pd.testing.assert_frame_equal(whole, batched)
+
+
+@contextlib.contextmanager
+def _batches_of(size: int):
+    """Make term counting cut the corpus into batches of ``size`` documents."""
+    saved = counts._BATCH_DOCS
+    counts._BATCH_DOCS = size
+    try:
+        yield
+    finally:
+        counts._BATCH_DOCS = saved
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from([*WORDS, "للبق", "اللبق", "لبق", "ولقاء"]), min_size=1))
+def test_folding_is_the_folder_rule(words):
+    from khabar.clitics import Folder
+    from khabar.counts.labels import WordFolds, _word_stems
+    from khabar.lexicon import dictionary_words
+    from khabar.normalize import normalize
+    from khabar.wordlists import arabic_stopwords
+
+    folds = WordFolds(list(dict.fromkeys(words)))
+    vocabulary = set(folds.norms) | dictionary_words() | arabic_stopwords()
+    folder = Folder(vocabulary.__contains__, stems_of=_word_stems)
+    for word in words:
+        assert folds.folded(normalize(word)) == folder.fold(normalize(word))
