@@ -11,7 +11,7 @@ Precision first, since an analyst reads the list: a word is name-like only if it
 stopword, a title, a reporting verb, a nationality adjective or a word of a listed country,
 organization, place or outlet, and, unless it is a common given name, the batch never writes it
 with the article (المسؤول makes مسؤول an ordinary word). The cue lists are data, in the
-``discovery:`` section of ``data/actors.yaml``.
+``discovery:`` section of ``data/discovery.yaml``.
 """
 
 from __future__ import annotations
@@ -151,8 +151,8 @@ def _cue_words(verbs: Iterable[str], titles: Iterable[str]) -> frozenset[str]:
 
 @cache
 def load_hints() -> Hints:
-    """The discovery cues of ``data/actors.yaml`` plus stopwords and dictionary words."""
-    text = resources.files("khabar.data").joinpath("actors.yaml").read_text(encoding="utf-8")
+    """The discovery cues of ``data/discovery.yaml`` plus stopwords and dictionary words."""
+    text = resources.files("khabar.data").joinpath("discovery.yaml").read_text(encoding="utf-8")
     raw = (yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}).get(
         "discovery", {}
     )
