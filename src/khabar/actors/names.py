@@ -1,0 +1,198 @@
+"""Reading a name span: which words may open or continue a person's name, and where it ends.
+
+A name is a run of 2-4 name-like words (the links بن/بنت and joined parts such as عبد الله or
+آل سعود aside). A word is name-like only if it is not a stopword, a title, a reporting verb, a
+nationality adjective or a word of a listed country, organization, place or outlet, is not
+shaped like an ordinary word (ة, plural and pronoun endings, tanween), is no verb the corpus
+conjugates (يتفق beside اتفق), and, unless it is a known given name, the corpus never writes it
+with the article (المسؤول makes مسؤول an ordinary word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from khabar.actors.document import Doc
+from khabar.actors.hints import CLITIC_ARTICLES, Hints, Vocabulary
+from khabar.clitics import CONJUNCTIONS
+from khabar.normalize import is_arabic_letter
+
+__all__ = ["MAX_UNITS", "MIN_UNITS", "NAME_GAP_RE", "Found", "NameReader"]
+
+MIN_UNITS, MAX_UNITS = 2, 4
+NAME_GAP_RE = re.compile(r"[ \u00a0\-‐–]+")
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "تنا")
+_PLURAL_ENDINGS = ("ات", "يون", "يين", "وا")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TENSE_PREFIXES = "يتنا"  # يتفق، تتفق، نتفق، اتفق: one verb
+#: Clitics that mark a word as no name when what follows is a word (وسامي، بحب); ك is left
+#: out: names start with it (كمال، كيري) far more often than the clitic stands before one.
+_CLITIC_INITIALS = CONJUNCTIONS + "بل"
+
+
+class Found(NamedTuple):
+    """A discovered mention: words ``first``..``last`` name the unlisted person ``key``.
+
+    ``name`` is the normalized name and ``display`` the name as written there.
+    """
+
+    first: int
+    last: int
+    key: tuple[str, ...]
+    name: str = ""
+    display: str = ""
+
+
+class NameReader:
+    """Reads name spans in one document.
+
+    Args:
+        doc: The document.
+        covered: Per word, the kind of the listed actor whose mention covers it, else None.
+        hints: Cue lists.
+        vocab: The corpus vocabulary.
+    """
+
+    def __init__(
+        self, doc: Doc, covered: Sequence[str | None], hints: Hints, vocab: Vocabulary
+    ) -> None:
+        self.doc, self.keys = doc, doc.keys
+        self.covered, self.hints, self.vocab = covered, hints, vocab
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i - 1`` and word ``i``."""
+        return self.doc.gap(i)
+
+    def word(self, k: str) -> bool:
+        """A stopword, a plain word of the corpus or a given name (after a conjunction)."""
+        if k in self.hints.stopwords:
+            return True
+        return len(k) >= 3 and (k in self.hints.given or k in self.vocab.bare)
+
+    def given_key(self, k: str) -> bool:
+        """A given name: listed, seen next to بن in the corpus, or عبد joined to its second part."""
+        return (
+            k in self.hints.given or k in self.vocab.given or (k.startswith("عبد") and len(k) >= 6)
+        )
+
+    def given(self, i: int) -> bool:
+        """Word ``i`` is a given name (not the stopword على written like علي)."""
+        k = self.keys[i]
+        if not self.given_key(k):
+            return False
+        # على (on) normalizes like علي (Ali): written with ى, the stopword is meant
+        return not (k in self.hints.stopwords and self.doc.surfaces[i].endswith("ى"))
+
+    def blocked(self, k: str) -> bool:
+        """Never part of a name: a listed word, a clitic-led word, a nationality adjective."""
+        hints = self.hints
+        if len(k) < 2 or k in hints.blocked or not all(map(is_arabic_letter, k)):
+            return True
+        if k.startswith(CLITIC_ARTICLES) or (k[0] in _CLITIC_INITIALS and self.word(k[1:])):
+            return True  # والمسؤول، وسامي: a clitic in front makes it no name word
+        return (k[2:] if k.startswith("ال") else k) in hints.nisba  # الروسي، أميركيون
+
+    def verb(self, k: str) -> bool:
+        """A verb the corpus conjugates: يتفق beside اتفق or تتفق, حظي beside يحظي."""
+        if len(k) < 3 or self.given_key(k):
+            return False
+        bare = self.vocab.bare
+        if k[0] in _TENSE_PREFIXES and len(k) >= 4:
+            return any(p + k[1:] in bare for p in _TENSE_PREFIXES if p != k[0])
+        return "ي" + k in bare and "ت" + k in bare
+
+    def pronoun(self, i: int) -> bool:
+        """Ends in an attached pronoun (قطاره، رحلتها، أنهم)."""
+        norm = self.doc.norms[i]
+        if len(norm) >= 4 and norm.endswith("ه") and norm[-2] not in "يا":
+            return True
+        return len(norm) >= 4 and norm.endswith(_PRONOUN_ENDINGS)
+
+    def plain(self, i: int) -> bool:
+        """Shaped like an ordinary word: ة, a plural or pronoun ending, tanween, or an
+        accusative ا on a word of the corpus (مصدرا، هاتفيا)."""
+        norm, k = self.doc.norms[i], self.keys[i]
+        if norm.endswith("ة") or self.pronoun(i) or _TANWEEN & set(self.doc.surfaces[i]):
+            return True
+        if (len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS)) or norm.endswith(("ئا", "ءا")):
+            return True  # أميركيون، مذكرات، شيئا
+        stem = k[:-1]
+        return (
+            k.endswith("ا")
+            and len(k) >= 4
+            and (stem in self.vocab.bare or stem in self.vocab.definite)
+        )
+
+    def first_ok(self, i: int) -> bool:
+        """Can word ``i`` open a name?"""
+        k = self.keys[i]
+        if self.given(i):
+            return True
+        if self.blocked(k) or self.plain(i) or k.startswith("ال") or self.verb(k):
+            return False
+        return k not in self.vocab.definite
+
+    def rest_ok(self, i: int, *, arab: bool) -> bool:
+        """Can word ``i`` continue a name (``arab``: one that opened with a given name)?"""
+        k = self.keys[i]
+        if self.given(i):
+            return True
+        if k.startswith("ال"):  # النجار، الفيصل: family names follow given names only
+            base = k[2:]
+            if self.given_key(base):
+                return arab
+            return arab and base not in self.vocab.bare and not (self.blocked(k) or self.plain(i))
+        if self.blocked(k) or self.plain(i) or self.verb(k):
+            return False
+        return k not in self.vocab.definite
+
+    def name_at(self, i: int) -> int | None:
+        """Last word of a 2-4 word name that starts at word ``i``, else None."""
+        keys, hints, n = self.keys, self.hints, len(self.keys)
+        units, j, last, arab = 0, i, None, False
+        while j < n and self.covered[j] is None:
+            k = keys[j]
+            if j > i and not NAME_GAP_RE.fullmatch(self.gap(j)):
+                break
+            if k in hints.joiners and j + 1 < n and NAME_GAP_RE.fullmatch(self.gap(j + 1)):
+                arab = arab or units == 0
+                units, last, j = units + 1, j + 1, j + 2
+            elif k in hints.links and units and j + 1 < n:
+                j += 1
+                continue
+            elif units == 0 and self.first_ok(j):
+                arab = self.given(j)
+                units, last, j = 1, j, j + 1
+            elif units and self.rest_ok(j, arab=arab):
+                if units == MAX_UNITS:
+                    return None  # longer than a name: no telling where it ends
+                units, last, j = units + 1, j, j + 1
+            else:
+                break
+        if last is None or units < MIN_UNITS or keys[last] in hints.links:
+            return None
+        return last
+
+    def name_from(self, i: int) -> Found | None:
+        """The name starting at ``i``, restarted at a given name that follows a non-name."""
+        last = self.name_at(i)
+        if last is None:
+            return None
+        if not self.given(i):
+            for j in range(i + 1, last + 1):
+                if self.given(j) and self.keys[j - 1] not in self.hints.links:
+                    inner = self.name_at(j)
+                    return self.found(j, inner) if inner is not None else None
+        return self.found(i, last)
+
+    def found(self, first: int, last: int) -> Found:
+        """The mention of words ``first``..``last``."""
+        return Found(
+            first,
+            last,
+            tuple(self.keys[first : last + 1]),
+            " ".join(self.doc.norms[first : last + 1]),
+            self.doc.span(first, last),
+        )
