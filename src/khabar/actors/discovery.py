@@ -126,25 +126,22 @@ def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list
     for name in sorted(cued, key=len, reverse=True):
         by_first.setdefault(name[0], []).append(name)
     keys, covered, out = reader.keys, reader.covered, []
-    i = 0
-    while i < len(keys):
+    firsts = set(by_first) | {c + k for k in by_first for c in CONJUNCTIONS}
+    after = -1
+    for i in [i for i, k in enumerate(keys) if k in firsts]:
+        if i <= after:
+            continue
         k = keys[i]
-        names = by_first.get(k) or (by_first.get(k[1:]) if k[:1] in CONJUNCTIONS else None)
-        hit = None
-        for name in names or ():
+        for name in by_first.get(k) or by_first.get(k[1:], ()):
             last = i + len(name) - 1
             if (
                 tuple(keys[i + 1 : last + 1]) == name[1:]
                 and not any(covered[i : last + 1])
                 and all(NAME_GAP_RE.fullmatch(reader.gap(j)) for j in range(i + 1, last + 1))
             ):
-                hit = reader.found(i, last)._replace(key=name)
+                out.append(reader.found(i, last)._replace(key=name))
+                after = last
                 break
-        if hit is not None:
-            out.append(hit)
-            i = hit.last + 1
-        else:
-            i += 1
     return out
 
 
@@ -169,24 +166,20 @@ def _surnames(reader: NameReader, full: list[Found]) -> list[Found]:
 
 
 def longest_forms(names: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """For each name, the one longer name that contains it word for word (else itself).
+    """For each name, the one longest name that contains it word for word (else itself).
 
     A name inside two longer names that do not contain one another is left as it is.
     """
+    holders: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for name in set(names):
+        for size in range(MIN_UNITS, len(name)):
+            for s in range(len(name) - size + 1):
+                holders.setdefault(name[s : s + size], set()).add(name)
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
-    ordered = sorted(set(names), key=lambda n: (-len(n), n))
-    for name in ordered:
-        holders = [
-            out[other] for other in ordered if len(other) > len(name) and _inside(name, other)
-        ]
-        longest = set(holders)
-        out[name] = holders[0] if len(longest) == 1 else name
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        longest = {out[other] for other in holders.get(name, ())}
+        out[name] = longest.pop() if len(longest) == 1 else name
     return out
-
-
-def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    n = len(short)
-    return any(long[s : s + n] == short for s in range(len(long) - n + 1))
 
 
 def discover(

@@ -15,12 +15,12 @@ from khabar.lexicon import match_key
 from khabar.normalize import normalize
 from khabar.tokens import WORD_RE, sentences
 
-__all__ = ["Doc", "key_of", "norm_of"]
+__all__ = ["STRAYS", "Doc", "key_of", "norm_of"]
 
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _NORMS: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
-_STRAY: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
+STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
 _LIMIT = 2_000_000
 
 
@@ -38,11 +38,9 @@ def key_of(surface: str) -> str:
     """The match key of a word as written (cached)."""
     key = _KEYS.get(surface)
     if key is None:
-        if len(_KEYS) > _LIMIT:
-            _KEYS.clear()
         norm = norm_of(surface)
         if not norm and not any(c.isalnum() for c in surface):
-            _STRAY.add(surface)
+            STRAYS.add(surface)
         key = _KEYS[surface] = match_key(norm)
     return key
 
@@ -51,7 +49,7 @@ def _without_strays(parts: list[str]) -> list[str]:
     """``parts`` with stray marks joined to the gaps around them."""
     out = [parts[0]]
     for n in range(1, len(parts), 2):
-        if parts[n] in _STRAY:
+        if parts[n] in STRAYS:
             out[-1] += parts[n] + parts[n + 1]
         else:
             out += [parts[n], parts[n + 1]]
@@ -61,34 +59,31 @@ def _without_strays(parts: list[str]) -> list[str]:
 class Doc:
     """A document's words: ``surfaces`` (as written), ``keys`` (match keys) and gaps."""
 
-    __slots__ = ("_ends", "_norms", "_sentence_starts", "keys", "parts", "surfaces", "text")
+    __slots__ = ("_ends", "_sentence_starts", "keys", "parts", "surfaces", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _SPLIT_RE.split(text)
         words = parts[1::2]
-        get = _KEYS.get
-        keys = [get(w) for w in words]
+        if len(_KEYS) > _LIMIT:
+            _KEYS.clear()
+        keys = list(map(_KEYS.get, words))
         if None in keys:
-            keys = [key_of(w) for w in words]
-        if _STRAY and not _STRAY.isdisjoint(words):
+            keys = [key_of(w) if k is None else k for w, k in zip(words, keys, strict=True)]
+        if STRAYS and not STRAYS.isdisjoint(words):
             parts = _without_strays(parts)
             words = parts[1::2]
             keys = [_KEYS[w] for w in words]
         self.parts, self.surfaces, self.keys = parts, words, keys
         self._ends: list[int] | None = None
-        self._norms: list[str] | None = None
         self._sentence_starts: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
 
-    @property
-    def norms(self) -> list[str]:
-        """Normalized forms of the words (ة kept)."""
-        if self._norms is None:
-            self._norms = [norm_of(w) for w in self.surfaces]
-        return self._norms
+    def norm(self, i: int) -> str:
+        """Normalized form of word ``i`` (ة kept)."""
+        return norm_of(self.surfaces[i])
 
     def gap(self, i: int) -> str:
         """The text right before word ``i``."""

@@ -14,11 +14,12 @@ import pandas as pd
 from khabar.actors.dictionary import Lexicon, lexicon, mastheads_of
 from khabar.actors.discovery import discover as discover_people
 from khabar.actors.discovery import longest_forms
-from khabar.actors.document import Doc
+from khabar.actors.document import Doc, key_of
 from khabar.actors.hints import Tally, Vocabulary
 from khabar.actors.resolve import Mention, forms, mentions
 from khabar.corpus import Corpus
 from khabar.engine import concat_batches, run_batches
+from khabar.tokens import WORD_RE
 
 __all__ = [
     "COLUMNS",
@@ -55,9 +56,14 @@ def frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
 
 def vocabulary_batch(batch: pd.DataFrame) -> Tally:
     """What one batch writes (the first pass of ``find_actors(discover=True)``)."""
-    tally = Tally()
+    tally, surfaces = Tally(), set()
     for text in batch["text"]:
-        tally.add(Doc(str(text or "")).keys)
+        text = str(text or "")
+        if " بن " in text or " بنت " in text:  # بن، بنت and their neighbours, in order
+            tally.add(Doc(text).keys)
+        else:
+            surfaces.update(WORD_RE.findall(text))
+    tally.words.update(map(key_of, surfaces))
     return tally
 
 

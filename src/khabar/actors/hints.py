@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 import yaml
@@ -69,7 +70,7 @@ class Tally:
         """Count one document given as match keys."""
         self.words.update(keys)
         if not _LINKS.isdisjoint(keys):
-            for i in [i for i, k in enumerate(keys) if k in _LINKS]:
+            for i in compress(range(len(keys)), map(_LINKS.__contains__, keys)):
                 self.linked.update(keys[max(i - 1, 0) : i] + keys[i + 1 : i + 2])
 
     def merge(self, other: Tally) -> Tally:

@@ -8,17 +8,26 @@ phrase is decided once per distinct spelling, so a document costs one set lookup
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import compress
 from typing import Any, NamedTuple
 
 from khabar.actors.document import Doc
-from khabar.clitics import stems
+from khabar.clitics import ARTICLE, stems
 from khabar.wordlists import protected_words
 
 __all__ = ["Match", "PhraseTrie", "soft_gap"]
 
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _END = None  # trie key that marks a complete phrase
+
+
+def _peelable(key: str) -> list[str]:
+    """Every form clitics could leave of ``key`` (a superset of ``clitics.stems``)."""
+    out = [key[n:] for n in range(1, min(len(key) - 1, 5))]
+    if key.startswith("لل"):
+        out += [ARTICLE + key[2:], ARTICLE + key[1:]]
+    return out
 
 
 class Match(NamedTuple):
@@ -47,26 +56,29 @@ class PhraseTrie:
                 node.setdefault(_END, value)
         self._protected = protected_words()
         self._roots: dict[str, tuple[str, ...]] = {}
-        self._starts: set[str] = set()
 
     def roots(self, key: str) -> tuple[str, ...]:
         """Phrase-initial words ``key`` is, clitics peeled (لبوتين -> بوتين)."""
         roots = self._roots.get(key)
         if roots is None:
-            # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
-            peeled = stems(key, protected=self._protected, function_words=self._trie.keys())
-            roots = tuple(f for f in (key, *peeled) if f in self._trie)
+            trie = self._trie
+            if any(rest in trie for rest in _peelable(key)):
+                # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
+                peeled = stems(key, protected=self._protected, function_words=trie.keys())
+                roots = tuple(f for f in (key, *peeled) if f in trie)
+            else:
+                roots = (key,) if key in trie else ()
             self._roots[key] = roots
-            if roots:
-                self._starts.add(key)
         return roots
 
-    def starts(self, doc: Doc) -> list[int]:
+    def starts(self, doc: Doc) -> Iterator[int]:
         """Positions of the words that may start a phrase."""
-        for key in set(doc.keys).difference(self._roots):
-            self.roots(key)
-        starts = self._starts
-        return [i for i, key in enumerate(doc.keys) if key in starts]
+        roots = list(map(self._roots.get, doc.keys))
+        if None in roots:
+            roots = [
+                self.roots(k) if r is None else r for k, r in zip(doc.keys, roots, strict=True)
+            ]
+        return compress(range(len(roots)), roots)
 
     def longest_at(self, doc: Doc, i: int) -> Match | None:
         """The longest phrase starting at word ``i``."""

@@ -105,7 +105,7 @@ class NameReader:
 
     def pronoun(self, i: int) -> bool:
         """Ends in an attached pronoun (قطاره، رحلتها، أنهم)."""
-        norm = self.doc.norms[i]
+        norm = self.doc.norm(i)
         if len(norm) >= 4 and norm.endswith("ه") and norm[-2] not in "يا":
             return True
         return len(norm) >= 4 and norm.endswith(_PRONOUN_ENDINGS)
@@ -113,7 +113,7 @@ class NameReader:
     def plain(self, i: int) -> bool:
         """Shaped like an ordinary word: ة, a plural or pronoun ending, tanween, or an
         accusative ا on a word of the corpus (مصدرا، هاتفيا)."""
-        norm, k = self.doc.norms[i], self.keys[i]
+        norm, k = self.doc.norm(i), self.keys[i]
         if norm.endswith("ة") or self.pronoun(i) or _TANWEEN & set(self.doc.surfaces[i]):
             return True
         if (len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS)) or norm.endswith(("ئا", "ءا")):
@@ -193,6 +193,6 @@ class NameReader:
             first,
             last,
             tuple(self.keys[first : last + 1]),
-            " ".join(self.doc.norms[first : last + 1]),
+            " ".join(map(self.doc.norm, range(first, last + 1))),
             self.doc.span(first, last),
         )

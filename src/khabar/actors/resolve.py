@@ -165,7 +165,7 @@ def _ministry_at(lex: Lexicon, doc: Doc, i: int) -> Match | None:
     slug, written = table.portfolios[tuple(keys[i + 1 : i + 1 + size])]
     code = table.countries[tuple(keys[i + 1 + size : last + 1])]
     country = lex.countries.get(code)
-    name = " ".join(doc.norms[i + 1 + size : last + 1])
+    name = " ".join(map(doc.norm, range(i + 1 + size, last + 1)))
     where = country.en if country else code
     en = f"{table.bodies[body].title()} of {slug.replace('_', ' ')} ({where})"
     ar = f"{_BODY_AR[table.bodies[body]]} {written} {name}"
@@ -178,7 +178,10 @@ _BODY_AR = {"ministry": "وزارة", "authority": "هيئة", "directorate": "�
 def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Dictionary matches and ministries, longest first where they overlap."""
     found = lex.names.find(doc)
-    starts = [i for i, k in enumerate(doc.keys) if k in lex.ministries.body_forms]
+    bodies = lex.ministries.body_forms
+    if bodies.isdisjoint(doc.keys):
+        return found
+    starts = [i for i, k in enumerate(doc.keys) if k in bodies]
     shaped = [m for i in starts if (m := _ministry_at(lex, doc, i)) is not None]
     if not shaped:
         return found
