@@ -26,6 +26,7 @@ _TITLE_GAP_RE = re.compile(r"[\s()،,]*")
 _QUOTES = frozenset("\"'“”«»„")
 _COMMA_GAP_RE = re.compile(r"\s*[،,]\s*")
 _CUE_CLITICS = CONJUNCTIONS + PREPOSITIONS
+_LINKS = frozenset({"بن", "بنت", "ابن"})
 
 
 class _Cues:
@@ -165,16 +166,23 @@ def _surnames(reader: NameReader, full: list[Found]) -> list[Found]:
     return out
 
 
-def longest_forms(names: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def longest_forms(
+    names: Sequence[tuple[str, ...]], *, ends_only: bool = False
+) -> dict[tuple[str, ...], tuple[str, ...]]:
     """For each name, the one longest name that contains it word for word (else itself).
 
     A name inside two longer names that do not contain one another is left as it is.
+    ``ends_only``: only as its last words (منصور هادي in عبد ربه منصور هادي), since a name
+    read too far runs on at its end.
     """
     holders: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for name in set(names):
         for size in range(MIN_UNITS, len(name)):
-            for s in range(len(name) - size + 1):
-                holders.setdefault(name[s : s + size], set()).add(name)
+            for s in range(len(name) - size, -1, -1):
+                if s == 0 or name[s - 1] not in _LINKS:  # بندر بن عبدالله: not his father
+                    holders.setdefault(name[s : s + size], set()).add(name)
+                if ends_only:
+                    break
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
         longest = {out[other] for other in holders.get(name, ())}

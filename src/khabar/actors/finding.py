@@ -129,14 +129,14 @@ def actors_batch(
 
 
 def _merge_discovered(table: pd.DataFrame) -> pd.DataFrame:
-    """One id per discovered person: the longest form seen in the corpus names the shorter ones,
-    and the name as first written in that form is its display name."""
+    """One id per discovered person: the longest form seen in the corpus that ends like a
+    shorter one names it, and the name as first written in that form is its display name."""
     unlisted = table["actor_id"].str.startswith(UNLISTED)
     if not unlisted.any():
         return table
     ids = table.loc[unlisted, "actor_id"]
     names = {i: tuple(i[len(UNLISTED) :].split()) for i in ids.unique()}
-    longest = longest_forms(list(names.values()))
+    longest = longest_forms(list(names.values()), ends_only=True)
     to = {i: UNLISTED + " ".join(longest[name]) for i, name in names.items()}
     own = table[unlisted & ids.map(to).eq(table["actor_id"]).reindex(table.index, fill_value=False)]
     display = own.groupby("actor_id", sort=False)["actor_ar"].first()

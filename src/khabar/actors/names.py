@@ -118,6 +118,8 @@ class NameReader:
             return True
         if (len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS)) or norm.endswith(("ئا", "ءا")):
             return True  # أميركيون، مذكرات، شيئا
+        if len(k) >= 5 and k.endswith("ا") and (k[0] == "م" or k.endswith("يا")):
+            return True  # adverbs: مجددا، مؤخرا، رسميا
         stem = k[:-1]
         return (
             k.endswith("ا")
@@ -144,8 +146,8 @@ class NameReader:
             if self.given_key(base):
                 return arab
             return arab and base not in self.vocab.bare and not (self.blocked(k) or self.plain(i))
-        if self.blocked(k) or self.plain(i) or self.verb(k):
-            return False
+        if k[:1] == "و" or self.blocked(k) or self.plain(i) or self.verb(k):
+            return False  # وويندي: a conjunction starts the next name
         return k not in self.vocab.definite
 
     def name_at(self, i: int) -> int | None:

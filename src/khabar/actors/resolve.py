@@ -96,7 +96,7 @@ def _someone_else(lex: Lexicon, doc: Doc, match: Match) -> bool:
     if not soft(doc, match.first):
         return False
     before = doc.keys[match.first - 1]
-    if doc.keys[match.first] == phrase.head and _given_before(lex, phrase, before):
+    if doc.keys[match.first] == phrase.head and _given_before(lex, phrase, doc, match.first - 1):
         return True
     head = phrase.head
     return head.startswith("ال") and head.endswith("ي") and before.startswith(_DEFINITE)
@@ -111,14 +111,17 @@ def _other_person(lex: Lexicon, doc: Doc, match: Match) -> bool:
     return (
         soft(doc, match.first)
         and doc.keys[match.first] == phrase.head
-        and _given_before(lex, phrase, doc.keys[match.first - 1])
+        and _given_before(lex, phrase, doc, match.first - 1)
     )
 
 
-def _given_before(lex: Lexicon, phrase: Phrase, before: str) -> bool:
-    """A given name (not one of the person's own) right before a surname: جيب بوش."""
+def _given_before(lex: Lexicon, phrase: Phrase, doc: Doc, i: int) -> bool:
+    """Word ``i`` is a given name (not one of the person's own) before a surname: جيب بوش."""
+    before = doc.keys[i]
     if not (before in lex.given or (before.startswith("عبد") and len(before) >= 6)):
         return False
+    if before in lex.stopwords and doc.surfaces[i].endswith("ى"):
+        return False  # على (on), not علي (Ali)
     return all(before not in phrase_key(v) for i in phrase.ids for v in lex.entries[i].variants)
 
 
