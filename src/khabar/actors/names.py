@@ -145,7 +145,7 @@ class NameReader:
             base = k[2:]
             if self.given_key(base):
                 return arab
-            return arab and base not in self.vocab.bare and not (self.blocked(k) or self.plain(i))
+            return arab and not (self.blocked(k) or self.plain(i))
         if k[:1] == "و" or self.blocked(k) or self.plain(i) or self.verb(k):
             return False  # وويندي: a conjunction starts the next name
         return k not in self.vocab.definite
@@ -182,11 +182,13 @@ class NameReader:
         last = self.name_at(i)
         if last is None:
             return None
-        if not self.given(i):
+        if not (self.given(i) or self.keys[i] in self.hints.joiners):
             for j in range(i + 1, last + 1):
                 if self.given(j) and self.keys[j - 1] not in self.hints.links:
                     inner = self.name_at(j)
-                    return self.found(j, inner) if inner is not None else None
+                    if inner is not None:
+                        return self.found(j, inner)
+                    break  # روبرتو كارلوس: a given name closing the name
         return self.found(i, last)
 
     def found(self, first: int, last: int) -> Found:
