@@ -19,9 +19,9 @@ import yaml
 from khabar.clitics import ARTICLE_PREFIXES, CONJUNCTIONS
 from khabar.cues import load_cues
 from khabar.lexicon import load_entries, phrase_key
-from khabar.wordlists import arabic_stopwords
+from khabar.wordlists import arabic_stopwords, data_lines
 
-__all__ = ["Hints", "Tally", "Vocabulary", "discovery_data", "load_hints"]
+__all__ = ["Hints", "Tally", "Vocabulary", "common_words", "discovery_data", "load_hints"]
 
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان")
 _LINKS = frozenset({"بن", "بنت"})
@@ -99,8 +99,8 @@ class Vocabulary:
 
     @classmethod
     def of(cls, tally: Tally) -> Vocabulary:
-        """The vocabulary of a (merged) tally."""
-        words = tally.words
+        """The vocabulary of a (merged) tally, with the words general Arabic uses often."""
+        words = tally.words | common_words()
         definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
         definite.update(
             w[3:] for w in words if w[:3] in ("وال", "فال", "بال", "كال") and len(w) > 4
@@ -120,6 +120,12 @@ class Vocabulary:
         for keys in docs:
             tally.add(keys)
         return cls.of(tally)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words general Arabic writes often (``data/common-words-ar.txt``, from wordfreq)."""
+    return frozenset(data_lines("common-words-ar.txt"))
 
 
 def keys_of(words: Iterable[str]) -> set[str]:
