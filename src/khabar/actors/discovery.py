@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from khabar.actors.document import Doc
-from khabar.actors.hints import Hints, Vocabulary, load_hints
+from khabar.actors.hints import Hints, Vocabulary, common_words, load_hints
 from khabar.actors.names import MAX_UNITS, MIN_UNITS, NAME_GAP_RE, Found, NameReader
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 
@@ -27,6 +27,8 @@ _QUOTES = frozenset("\"'“”«»„")
 _COMMA_GAP_RE = re.compile(r"\s*[،,]\s*")
 _CUE_CLITICS = CONJUNCTIONS + PREPOSITIONS
 _LINKS = frozenset({"بن", "بنت", "ابن"})
+#: Words inside a title before the name (المتحدث باسم البيت الأبيض، السفير لدى ...).
+_TITLE_LINKS = frozenset({"باسم", "في", "لدي", "عن", "من", "ل"})
 
 
 class _Cues:
@@ -58,8 +60,19 @@ class _Cues:
                 return None
             kind = reader.covered[j]
             if kind is None and reader.first_ok(j):
-                return reader.name_from(j)
-            if kind == "person" or self.keys[j] in self.hints.stopwords or reader.pronoun(j):
+                return reader.name_from(j) or reader.single_at(j)
+            k = self.keys[j]
+            # الدكتور الخضير (الغاني after a title is an adjective)
+            single = (
+                reader.single_at(j)
+                if kind is None and steps == 0 and k.startswith("ال") and not k.endswith("ي")
+                else None
+            )
+            if single is not None:
+                return single
+            if kind == "person" or reader.pronoun(j):
+                return None
+            if k in self.hints.stopwords and k not in _TITLE_LINKS:
                 return None
             j, steps = j + 1, steps + 1
         return None
@@ -100,25 +113,53 @@ class _Cues:
         k, reader = self.keys[i], self.reader
         if self.hints.verb(k):
             if i + 1 < len(self.keys) and reader.gap(i + 1).isspace():
-                return reader.name_from(i + 1)
+                return reader.name_from(i + 1) or reader.single_at(i + 1)
             return None
         end = self.title_end(i)
         if end is None:
             return None
         return self.person(self.after_title(end)) or self.person(self.before_title(i))
 
+    def shaped(self, i: int) -> Found | None:
+        """A name that needs no cue: a plain given name and a surname no one uses as a word
+        (عمر السومة، منصور البلوي), or a name joined by بن or آل (عبدالله بن سعد آل غانم)."""
+        reader = self.reader
+        if reader.covered[i] is not None:
+            return None
+        found = reader.name_from(i)
+        if found is None or found.first != i:
+            return None
+        rest = found.key[1:]
+        if any(k in self.hints.links or k in self.hints.joiners for k in rest):
+            return self.person(found)
+        if all(_surname(reader, k) for k in rest):
+            return self.person(found)
+        return None
+
     def found(self) -> list[Found]:
-        """Names next to a cue, in text order, without overlaps."""
+        """Names next to a cue or of a telling shape, in text order, without overlaps."""
         found: dict[int, Found] = {}
         cues, covered = self.hints.cue_words, self.reader.covered
         for i in [i for i, k in enumerate(self.keys) if k in cues]:
             if covered[i] is None and (hit := self.at(i)) is not None:
+                found.setdefault(hit.first, hit)
+        given = self.hints.given
+        for i in [i for i, k in enumerate(self.keys) if k in given]:
+            if i not in found and (hit := self.shaped(i)) is not None:
                 found.setdefault(hit.first, hit)
         taken: list[Found] = []
         for hit in sorted(found.values()):
             if not taken or hit.first > taken[-1].last:
                 taken.append(hit)
         return taken
+
+
+def _surname(reader: NameReader, k: str) -> bool:
+    """A word that can only be a name here: a given name, a family nisba (الحربي), or a word
+    general Arabic does not use."""
+    if reader.given_key(k) or (k.startswith("ال") and k.endswith("ي")):
+        return True
+    return k not in common_words() and k not in reader.vocab.definite
 
 
 def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list[Found]:

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from khabar.actors.document import Doc
-from khabar.actors.hints import CLITIC_ARTICLES, Hints, Vocabulary
+from khabar.actors.hints import CLITIC_ARTICLES, Hints, Vocabulary, common_words
 from khabar.clitics import CONJUNCTIONS
 from khabar.normalize import is_arabic_letter
 
 __all__ = ["MAX_UNITS", "MIN_UNITS", "NAME_GAP_RE", "Found", "NameReader"]
 
 MIN_UNITS, MAX_UNITS = 2, 4
-NAME_GAP_RE = re.compile(r"[ \u00a0\-‐–]+")
+NAME_GAP_RE = re.compile(r"[ \u00a0]+|[\-‐–]")
 _PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "تنا")
 _PLURAL_ENDINGS = ("ات", "يون", "يين", "وا")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -130,7 +130,7 @@ class NameReader:
     def first_ok(self, i: int) -> bool:
         """Can word ``i`` open a name?"""
         k = self.keys[i]
-        if self.given(i):
+        if self.given(i) or k in self.hints.joiners:  # عبد ربه، أبو مازن
             return True
         if self.blocked(k) or self.plain(i) or k.startswith("ال") or self.verb(k):
             return False
@@ -190,6 +190,33 @@ class NameReader:
                         return self.found(j, inner)
                     break  # روبرتو كارلوس: a given name closing the name
         return self.found(i, last)
+
+    def single_at(self, i: int) -> Found | None:
+        """A one-word name at ``i`` (سميث، الشهراني) that general Arabic does not use as a word.
+
+        Only where a cue points right at it; a longer name starting there wins.
+        """
+        if i >= len(self.keys) or self.covered[i] is not None:
+            return None
+        k = self.keys[i]
+        if len(k) < 3 or k in common_words() or k in self.vocab.definite or self.plain(i):
+            return None
+        if k.endswith("ه"):
+            return None  # ناظريه، ظمأه: a pronoun, not a name
+        if k.startswith("ال"):
+            base = k[2:]
+            if len(base) < 3 or self.blocked(k) or base in common_words() or self.given_key(base):
+                return None
+        elif not self.first_ok(i) or self.given(i):
+            return None
+        nxt = i + 1
+        if (
+            nxt < len(self.keys)
+            and self.covered[nxt] == "person"
+            and NAME_GAP_RE.fullmatch(self.gap(nxt))
+        ):
+            return None  # a listed name goes on: not a name of its own
+        return self.found(i, i)
 
     def found(self, first: int, last: int) -> Found:
         """The mention of words ``first``..``last``."""
