@@ -65,9 +65,13 @@ class _Cues:
             # الدكتور الخضير (الغاني after a title is an adjective)
             single = (
                 reader.single_at(j)
-                if kind is None and steps == 0 and k.startswith("ال") and not k.endswith("ي")
+                if kind is None
+                and steps == 0
+                and k.startswith("ال")
+                and not k.endswith("ي")
+                and not (j + 1 < len(self.keys) and reader.first_ok(j + 1))
                 else None
-            )
+            )  # الفنان الواعد محمد ...: an adjective before the name
             if single is not None:
                 return single
             if kind == "person" or reader.pronoun(j):

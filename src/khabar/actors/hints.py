@@ -100,7 +100,7 @@ class Vocabulary:
     @classmethod
     def of(cls, tally: Tally) -> Vocabulary:
         """The vocabulary of a (merged) tally, with the words general Arabic uses often."""
-        words = tally.words | common_words()
+        words = tally.words | common_words().keys()
         definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
         definite.update(
             w[3:] for w in words if w[:3] in ("وال", "فال", "بال", "كال") and len(w) > 4
@@ -123,9 +123,13 @@ class Vocabulary:
 
 
 @cache
-def common_words() -> frozenset[str]:
-    """Words general Arabic writes often (``data/common-words-ar.txt``, from wordfreq)."""
-    return frozenset(data_lines("common-words-ar.txt"))
+def common_words() -> dict[str, float]:
+    """Words general Arabic writes often, with their zipf frequency (``data/common-words-ar.txt``,
+    from wordfreq)."""
+    return {
+        word: float(zipf)
+        for word, zipf in (line.split("\t") for line in data_lines("common-words-ar.txt"))
+    }
 
 
 def keys_of(words: Iterable[str]) -> set[str]:
