@@ -130,7 +130,12 @@ class _Cues:
         reader = self.reader
         if reader.covered[i] is not None:
             return None
-        found = reader.name_from(i)
+        if self.keys[i] not in self.hints.given:  # وخالد العجيرب: a name in a list
+            reader.opened = i
+        try:
+            found = reader.name_from(i)
+        finally:
+            reader.opened = None
         if found is None or found.first != i:
             return None
         rest = found.key[1:]
@@ -148,7 +153,9 @@ class _Cues:
             if covered[i] is None and (hit := self.at(i)) is not None:
                 found.setdefault(hit.first, hit)
         given = self.hints.given
-        for i in [i for i, k in enumerate(self.keys) if k in given]:
+        for i in [
+            i for i, k in enumerate(self.keys) if k in given or (k[:1] == "و" and k[1:] in given)
+        ]:
             if i not in found and (hit := self.shaped(i)) is not None:
                 found.setdefault(hit.first, hit)
         taken: list[Found] = []
@@ -163,6 +170,8 @@ def _surname(reader: NameReader, k: str) -> bool:
     general Arabic does not use."""
     if reader.given_key(k) or (k.startswith("ال") and k.endswith("ي")):
         return True
+    if k.endswith("ه"):
+        return False  # ظنه: a pronoun
     return k not in common_words() and k not in reader.vocab.definite
 
 

@@ -64,6 +64,7 @@ class NameReader:
     ) -> None:
         self.doc, self.keys = doc, doc.keys
         self.covered, self.hints, self.vocab = covered, hints, vocab
+        self.opened: int | None = None  # a word read as a given name after its و (وخالد)
 
     def gap(self, i: int) -> str:
         """The text between word ``i - 1`` and word ``i``."""
@@ -84,6 +85,8 @@ class NameReader:
     def given(self, i: int) -> bool:
         """Word ``i`` is a given name (not the stopword على written like علي)."""
         k = self.keys[i]
+        if i == self.opened:
+            return True
         if not self.given_key(k):
             return False
         # على (on) normalizes like علي (Ali): written with ى, the stopword is meant
@@ -151,6 +154,8 @@ class NameReader:
             base = k[2:]
             if self.given_key(base):
                 return arab
+            if common_words().get(k, 0.0) >= _EVERYDAY_ZIPF:
+                return False  # التاريخي، الواقع: everyday words, not family names
             return arab and not (self.blocked(k) or self.plain(i))
         if k[:1] == "و" or self.blocked(k) or self.plain(i) or self.verb(k):
             return False  # وويندي: a conjunction starts the next name
@@ -235,10 +240,8 @@ class NameReader:
 
     def found(self, first: int, last: int) -> Found:
         """The mention of words ``first``..``last``."""
-        return Found(
-            first,
-            last,
-            tuple(self.keys[first : last + 1]),
-            " ".join(map(self.doc.norm, range(first, last + 1))),
-            self.doc.span(first, last),
-        )
+        keys = list(self.keys[first : last + 1])
+        norms = [self.doc.norm(j) for j in range(first, last + 1)]
+        if first == self.opened:
+            keys[0], norms[0] = keys[0][1:], norms[0][1:]
+        return Found(first, last, tuple(keys), " ".join(norms), self.doc.span(first, last))
