@@ -185,6 +185,26 @@ def _given_names(raw: dict, *, not_given: frozenset[str]) -> frozenset[str]:
 
 
 @cache
+def country_adjectives() -> frozenset[str]:
+    """Nationality adjectives of the listed countries' one-word names (البرازيل -> البرازيلي,
+    نيجيريا -> النيجيري, سويسرا -> السويسري)."""
+    out: set[str] = set()
+    for entry in load_entries("actors"):
+        if entry.kind != "country":
+            continue
+        for key in map(phrase_key, entry.variants):
+            if len(key) != 1 or not key[0].isalpha() or len(key[0]) < 3:
+                continue
+            stem = key[0].removeprefix("ال")
+            out.add("ال" + stem + "ي")
+            if stem.endswith("يا"):
+                out.add("ال" + stem[:-2] + "ي")
+            elif stem.endswith("ا"):
+                out.add("ال" + stem[:-1] + "ي")
+    return frozenset(out)
+
+
+@cache
 def load_hints() -> Hints:
     """The discovery cues of ``data/discovery.yaml`` plus stopwords and dictionary words."""
     raw = discovery_data().get("discovery", {})
@@ -193,8 +213,10 @@ def load_hints() -> Hints:
     lemmas = keys_of(raw.get("verbs", []))
     verbs = frozenset(form for form, lemma in cues.verbs.items() if lemma in lemmas)
     stems = {adj[0][2:-1] for adj in cues.nationalities if adj[0].endswith("ي")}
+    stems |= {adjective[2:-1] for adjective in country_adjectives()}
     nisba = frozenset(stem + end for stem in stems for end in _NISBA_ENDINGS)
     nationalities = frozenset(adj[0] for adj in cues.nationalities if len(adj) == 1)
+    nationalities |= country_adjectives()
     blocked = (
         arabic_stopwords() | keys_of(raw.get("not_names", [])) | titles | verbs
     ) | _dictionary_words()
