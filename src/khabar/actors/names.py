@@ -28,6 +28,8 @@ _PLURAL_ENDINGS = ("ات", "يون", "يين", "وا")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 #: Shapes of derived nouns and participles (متفرج، مستشار، استقبال، اختتام, انتخاب).
 _DERIVED_PREFIXES = ("مت", "مست", "است", "اخت", "افت", "اجت", "اعت", "انت", "اقت", "ارت")
+#: Verbal nouns and participles of derived forms: انشقاق، اجتماع، المبتعث، منتخب.
+_DERIVED_RE = re.compile(r"ان..ا.|ا.ت.ا.|(ال)?م.ت..")
 _TENSE_PREFIXES = "يتنا"
 #: A one-word name is no word this frequent in general Arabic (zipf, wordfreq's scale).
 _EVERYDAY_ZIPF = 4.5  # يتفق، تتفق، نتفق، اتفق: one verb
@@ -223,6 +225,8 @@ class NameReader:
             return None  # معظم، صاحب، نصا: everyday words (سميث، كارتر are rarer)
         if k.endswith(("ه", "تي")) or k.startswith(_DERIVED_PREFIXES) or k[0] in "وف":
             return None  # ناظريه، مرحلتي، متفرج، استقبال، واعيان: ordinary words
+        if _DERIVED_RE.fullmatch(k) or (k.endswith("ت") and k[:-1] in self.vocab.bare):
+            return None  # انشقاق، المبتعث، هددت
         if k.startswith("ال"):
             base = k[2:]
             if len(base) < 3 or self.blocked(k) or k in common_words() or self.given_key(base):
