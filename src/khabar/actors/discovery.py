@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from khabar.actors.document import Doc
 from khabar.actors.hints import Hints, Vocabulary, common_words, load_hints
@@ -149,13 +150,11 @@ class _Cues:
         """Names next to a cue or of a telling shape, in text order, without overlaps."""
         found: dict[int, Found] = {}
         cues, covered = self.hints.cue_words, self.reader.covered
-        for i in [i for i, k in enumerate(self.keys) if k in cues]:
+        for i in compress(range(len(self.keys)), map(cues.__contains__, self.keys)):
             if covered[i] is None and (hit := self.at(i)) is not None:
                 found.setdefault(hit.first, hit)
-        given = self.hints.given
-        for i in [
-            i for i, k in enumerate(self.keys) if k in given or (k[:1] == "و" and k[1:] in given)
-        ]:
+        openers = self.hints.openers
+        for i in compress(range(len(self.keys)), map(openers.__contains__, self.keys)):
             if i not in found and (hit := self.shaped(i)) is not None:
                 found.setdefault(hit.first, hit)
         taken: list[Found] = []

@@ -7,6 +7,7 @@ merged), then the mentions, so the people found never depend on how the corpus i
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,7 @@ COLUMNS = (
     "sentence_id", "form",
 )  # fmt: skip
 UNLISTED = "unlisted:"
+_LINKS = frozenset({"بن", "بنت"})  # a word next to one is a given name
 _INT_COLUMNS = {"start": "int64", "end": "int64", "sentence_id": "int64"}
 
 
@@ -56,14 +58,16 @@ def frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
 
 def vocabulary_batch(batch: pd.DataFrame) -> Tally:
     """What one batch writes (the first pass of ``find_actors(discover=True)``)."""
-    tally, surfaces = Tally(), set()
+    tally, surfaces, linked = Tally(), set(), set()
     for text in batch["text"]:
         text = str(text or "")
-        if " بن " in text or " بنت " in text:  # بن، بنت and their neighbours, in order
-            tally.add(Doc(text).keys)
-        else:
-            surfaces.update(WORD_RE.findall(text))
+        words = WORD_RE.findall(text)
+        surfaces.update(words)
+        if "بن" in text:
+            for i in compress(range(len(words)), map(_LINKS.__contains__, words)):
+                linked.update(words[max(i - 1, 0) : i] + words[i + 1 : i + 2])
     tally.words.update(map(key_of, surfaces))
+    tally.linked.update(map(key_of, linked))
     return tally
 
 

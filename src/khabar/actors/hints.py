@@ -50,6 +50,7 @@ class Hints:
     things: frozenset[str]
     named_after: frozenset[str]
     cue_words: frozenset[str]  # every word that may start a cue, clitics included
+    openers: frozenset[str]  # given names, also after و: where a name may start without a cue
     stopwords: frozenset[str]
     nisba: frozenset[str]
     nationalities: frozenset[str]
@@ -220,13 +221,15 @@ def load_hints() -> Hints:
     blocked = (
         arabic_stopwords() | keys_of(raw.get("not_names", [])) | titles | verbs
     ) | _dictionary_words()
+    given = _given_names(raw, not_given=blocked | keys_of(raw.get("joiners", [])))
     return Hints(
         titles=titles,
         title_phrases=title_phrases,
         verbs=verbs,
         links=frozenset(keys_of(raw.get("links", []))),
         joiners=frozenset(keys_of(raw.get("joiners", []))),
-        given=_given_names(raw, not_given=blocked | keys_of(raw.get("joiners", []))),
+        given=given,
+        openers=given | {"و" + name for name in given},
         blocked=frozenset(blocked),
         things=frozenset(keys_of(raw.get("things", [])) | keys_of(raw.get("named_after", []))),
         named_after=frozenset(keys_of(raw.get("named_after", []))),
