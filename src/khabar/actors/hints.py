@@ -97,6 +97,9 @@ class Vocabulary:
     definite: frozenset[str]
     bare: frozenset[str]
     given: frozenset[str]
+    #: Per spelling, what reading names decided about it (a function of the spelling and this
+    #: vocabulary, so kept with it).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, tally: Tally) -> Vocabulary:

@@ -138,8 +138,26 @@ class NameReader:
             and (stem in self.vocab.bare or stem in self.vocab.definite)
         )
 
+    def _memo(self, what: str, i: int, decide) -> bool:
+        if i == self.opened:
+            return decide(i)
+        key = (what, self.doc.surfaces[i])
+        found = self.vocab.memo.get(key)
+        if found is None:
+            found = self.vocab.memo[key] = decide(i)
+        return found
+
     def first_ok(self, i: int) -> bool:
         """Can word ``i`` open a name?"""
+        return self._memo("first", i, self._first_ok)
+
+    def rest_ok(self, i: int, *, arab: bool) -> bool:
+        """Can word ``i`` continue a name (``arab``: one that opened with a given name)?"""
+        if arab:
+            return self._memo("rest+", i, lambda j: self._rest_ok(j, arab=True))
+        return self._memo("rest", i, lambda j: self._rest_ok(j, arab=False))
+
+    def _first_ok(self, i: int) -> bool:
         k = self.keys[i]
         if self.given(i) or k in self.hints.joiners:  # عبد ربه، أبو مازن
             return True
@@ -147,8 +165,7 @@ class NameReader:
             return False
         return k not in self.vocab.definite
 
-    def rest_ok(self, i: int, *, arab: bool) -> bool:
-        """Can word ``i`` continue a name (``arab``: one that opened with a given name)?"""
+    def _rest_ok(self, i: int, *, arab: bool) -> bool:
         k = self.keys[i]
         if self.given(i):
             return True
