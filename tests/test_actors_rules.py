@@ -6,6 +6,8 @@ rule a sentence where it must not fire.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -155,3 +157,31 @@ def test_documents_read_the_words_tokenize_reads(text):
     assert [(doc.start(i), doc.end(i)) for i in range(len(doc))] == [
         (t.start, t.end) for t in tokens
     ]
+
+
+@pytest.fixture(scope="module")
+def client():
+    distributed_ = pytest.importorskip("distributed")
+    cluster = distributed_.LocalCluster(
+        n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40
+    )
+    with distributed_.Client(cluster) as dask_client:
+        yield dask_client
+    cluster.close()
+
+
+def test_discovery_on_dask_equals_local(tmp_path, monkeypatch, client):
+    from khabar import distributed, load_corpus
+
+    monkeypatch.setattr(distributed, "PARTITION_BYTES", 2_000)  # many byte ranges
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": f"{ARTICLES[i % len(ARTICLES)]} رقم {i}."}, ensure_ascii=False)
+        for i in range(120)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for corpus in (load_corpus(path, lazy=True), load_corpus(path)):
+        local = find_actors(corpus, discover=True, progress=False)
+        assert "unlisted:سامي النجار" in set(local["actor_id"])
+        dask = find_actors(corpus, discover=True, engine="dask", progress=False)
+        assert dask.equals(local)
