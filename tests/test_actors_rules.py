@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar import Corpus, engine, find_actors, tokenize
+from khabar import Corpus, InputError, engine, find_actors, tokenize
 from khabar.actors.document import Doc
 
 
@@ -185,3 +185,16 @@ def test_discovery_on_dask_equals_local(tmp_path, monkeypatch, client):
         assert "unlisted:سامي النجار" in set(local["actor_id"])
         dask = find_actors(corpus, discover=True, engine="dask", progress=False)
         assert dask.equals(local)
+
+
+def test_an_edited_dictionary_takes_effect_and_a_missing_one_is_an_error(tmp_path):
+    extra = tmp_path / "actors.yaml"
+    entry = "actors:\n  - {{id: x, en: X, ar: {0}, kind: person, variants: [{0}]}}\n"
+    corpus = Corpus.from_texts(["التقى زيدان وعمران في الرياض."])
+    extra.write_text(entry.format("زيدان"), encoding="utf-8")
+    assert find_actors(corpus, extra=extra)["surface"].tolist()[0] == "زيدان"
+    extra.write_text(entry.format("عمران") + "# edited\n", encoding="utf-8")
+    assert find_actors(corpus, extra=extra)["surface"].tolist() == ["وعمران"]
+    extra.unlink()
+    with pytest.raises(InputError, match="not found"):
+        find_actors(corpus, extra=extra)
