@@ -116,6 +116,9 @@ class NameReader:
 
     def pronoun(self, i: int) -> bool:
         """Ends in an attached pronoun (قطاره، رحلتها، أنهم)."""
+        return self._memo("pronoun", i, self._pronoun)
+
+    def _pronoun(self, i: int) -> bool:
         norm = self.doc.norm(i)
         if len(norm) >= 4 and norm.endswith("ه") and norm[-2] not in "يا":
             return True
