@@ -29,7 +29,7 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 #: Shapes of derived nouns and participles (متفرج، مستشار، استقبال، اختتام, انتخاب).
 _DERIVED_PREFIXES = ("مت", "مست", "است", "اخت", "افت", "اجت", "اعت", "انت", "اقت", "ارت")
 #: Verbal nouns and participles of derived forms: انشقاق، اجتماع، المبتعث، منتخب.
-_DERIVED_RE = re.compile(r"ان..ا.|ا.ت.ا.|(ال)?م.ت..")
+_DERIVED_RE = re.compile(r"ان..ا.|ا.ت.ا.|ا..ا.|(ال)?م.ت..")
 _TENSE_PREFIXES = "يتنا"
 #: A one-word name is no word this frequent in general Arabic (zipf, wordfreq's scale).
 _EVERYDAY_ZIPF = 4.5  # يتفق، تتفق، نتفق، اتفق: one verb
@@ -246,11 +246,15 @@ class NameReader:
         if k.endswith(("ه", "تي")) or k.startswith(_DERIVED_PREFIXES) or k[0] in "وف":
             return None  # ناظريه، مرحلتي، متفرج، استقبال، واعيان: ordinary words
         if _DERIVED_RE.fullmatch(k) or (k.endswith("ت") and k[:-1] in self.vocab.bare):
-            return None  # انشقاق، المبتعث، هددت
+            return None  # انشقاق، إجلال، المبتعث، هددت
+        if k[0] in "يت" and any(p + k[1:] in self.vocab.bare for p in "يتنا" if p != k[0]):
+            return None  # يصب beside نصب: a verb
         if k.startswith("ال"):
             base = k[2:]
             if len(base) < 3 or self.blocked(k) or k in common_words() or self.given_key(base):
                 return None
+            if not k.endswith("ي"):
+                return None  # الداعم، الشيف: a family name alone is a nisba (الشهراني)
         elif not self.first_ok(i):
             return None
         nxt = i + 1
