@@ -5,7 +5,17 @@ draw charts whose Arabic labels are shaped right on every matplotlib.
 """
 
 from khabar import overview
-from khabar.actors import co_mentions, find_actors
+from khabar.actors import (
+    actor_counts,
+    co_mention_matrix,
+    co_mentions,
+    count_co_mentions,
+    count_mentions,
+    find_actors,
+    find_descriptors,
+    in_context,
+    mentions_per_doc,
+)
 from khabar.check import check_corpus
 from khabar.corpus import Corpus, load_corpus
 from khabar.counts import keyness, term_frequency, tfidf
@@ -21,14 +31,21 @@ __all__ = [
     "InputError",
     "KhabarError",
     "Token",
+    "actor_counts",
     "check_corpus",
+    "co_mention_matrix",
     "co_mentions",
+    "count_co_mentions",
+    "count_mentions",
     "find_actors",
+    "find_descriptors",
     "find_sources",
+    "in_context",
     "ingest",
     "keyness",
     "kwic",
     "load_corpus",
+    "mentions_per_doc",
     "ngrams",
     "normalize",
     "overview",

@@ -1,0 +1,112 @@
+"""One document as parallel lists: the words as written, their match keys, the text between.
+
+The same words as ``khabar.tokenize``, read with one C-level regex split instead of a Python
+object per token: ``parts`` alternates the text before a word and the word, so gaps are list
+items and offsets a running sum. Keys and normalized forms are cached per distinct spelling.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import accumulate
+
+from khabar.lexicon import match_key
+from khabar.normalize import normalize
+from khabar.tokens import WORD_RE, sentences
+
+__all__ = ["STRAYS", "Doc", "key_of", "norm_of"]
+
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+_NORMS: dict[str, str] = {}
+_KEYS: dict[str, str] = {}
+STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
+_LIMIT = 2_000_000
+
+
+def norm_of(surface: str) -> str:
+    """The normalized form of a word as written (cached)."""
+    norm = _NORMS.get(surface)
+    if norm is None:
+        if len(_NORMS) > _LIMIT:
+            _NORMS.clear()
+        norm = _NORMS[surface] = normalize(surface)
+    return norm
+
+
+def key_of(surface: str) -> str:
+    """The match key of a word as written (cached)."""
+    key = _KEYS.get(surface)
+    if key is None:
+        norm = norm_of(surface)
+        if not norm and not any(c.isalnum() for c in surface):
+            STRAYS.add(surface)
+        key = _KEYS[surface] = match_key(norm)
+    return key
+
+
+def _without_strays(parts: list[str]) -> list[str]:
+    """``parts`` with stray marks joined to the gaps around them."""
+    out = [parts[0]]
+    for n in range(1, len(parts), 2):
+        if parts[n] in STRAYS:
+            out[-1] += parts[n] + parts[n + 1]
+        else:
+            out += [parts[n], parts[n + 1]]
+    return out
+
+
+class Doc:
+    """A document's words: ``surfaces`` (as written), ``keys`` (match keys) and gaps."""
+
+    __slots__ = ("_ends", "_sentence_starts", "keys", "parts", "surfaces", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _SPLIT_RE.split(text)
+        words = parts[1::2]
+        if len(_KEYS) > _LIMIT:
+            _KEYS.clear()
+        keys = list(map(_KEYS.get, words))
+        if None in keys:
+            keys = [key_of(w) if k is None else k for w, k in zip(words, keys, strict=True)]
+        if STRAYS and not STRAYS.isdisjoint(words):
+            parts = _without_strays(parts)
+            words = parts[1::2]
+            keys = [_KEYS[w] for w in words]
+        self.parts, self.surfaces, self.keys = parts, words, keys
+        self._ends: list[int] | None = None
+        self._sentence_starts: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def norm(self, i: int) -> str:
+        """Normalized form of word ``i`` (ة kept)."""
+        return norm_of(self.surfaces[i])
+
+    def gap(self, i: int) -> str:
+        """The text right before word ``i``."""
+        return self.parts[2 * i]
+
+    def start(self, i: int) -> int:
+        """Offset of word ``i`` in the text."""
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self.parts)))
+        return self._ends[2 * i]
+
+    def end(self, i: int) -> int:
+        """Offset just past word ``i``."""
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self.parts)))
+        return self._ends[2 * i + 1]
+
+    def span(self, first: int, last: int) -> str:
+        """The text from word ``first`` through word ``last``, as written."""
+        return self.text[self.start(first) : self.end(last)]
+
+    def sentence_of(self, offset: int) -> int:
+        """Number of the sentence (``khabar.sentences``) holding ``offset``."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in sentences(self.text)]
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)

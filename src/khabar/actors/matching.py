@@ -1,0 +1,105 @@
+"""Longest dictionary phrases in a document, looked up from the words that can start them.
+
+The first word of a phrase may carry proclitics (وبوتين، لوكالة، للبيت الأبيض); the rest must
+match as they stand, with only spaces, quotes and hyphens between. Which words can start a
+phrase is decided once per distinct spelling, so a document costs one set lookup per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from typing import Any, NamedTuple
+
+from khabar.actors.document import Doc
+from khabar.clitics import ARTICLE, stems
+from khabar.wordlists import protected_words
+
+__all__ = ["Match", "PhraseTrie", "soft_gap"]
+
+_SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
+_END = None  # trie key that marks a complete phrase
+
+
+def _peelable(key: str) -> list[str]:
+    """Every form clitics could leave of ``key`` (a superset of ``clitics.stems``)."""
+    out = [key[n:] for n in range(1, min(len(key) - 1, 5))]
+    if key.startswith("لل"):
+        out += [ARTICLE + key[2:], ARTICLE + key[1:]]
+    return out
+
+
+class Match(NamedTuple):
+    """Words ``first`` to ``last`` (inclusive) hold a phrase standing for ``value``."""
+
+    first: int
+    last: int
+    value: Any
+
+
+def soft_gap(gap: str) -> bool:
+    """Only spaces, quotes and hyphens: words on either side may belong to one name."""
+    return gap == " " or _SOFT_GAP_RE.fullmatch(gap) is not None
+
+
+class PhraseTrie:
+    """Phrases (tuples of match keys) and what they stand for; the first value of a key wins."""
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Any]]) -> None:
+        self._trie: dict = {}
+        for key, value in phrases:
+            if key:
+                node = self._trie
+                for part in key:
+                    node = node.setdefault(part, {})
+                node.setdefault(_END, value)
+        self._protected = protected_words()
+        self._roots: dict[str, tuple[str, ...]] = {}
+
+    def roots(self, key: str) -> tuple[str, ...]:
+        """Phrase-initial words ``key`` is, clitics peeled (لبوتين -> بوتين)."""
+        roots = self._roots.get(key)
+        if roots is None:
+            trie = self._trie
+            if any(rest in trie for rest in _peelable(key)):
+                # A clitic may leave a two-letter name (وري -> ري) when the dictionary has it.
+                peeled = stems(key, protected=self._protected, function_words=trie.keys())
+                roots = tuple(f for f in (key, *peeled) if f in trie)
+            else:
+                roots = (key,) if key in trie else ()
+            self._roots[key] = roots
+        return roots
+
+    def starts(self, doc: Doc) -> Iterator[int]:
+        """Positions of the words that may start a phrase."""
+        roots = list(map(self._roots.get, doc.keys))
+        if None in roots:
+            roots = [
+                self.roots(k) if r is None else r for k, r in zip(doc.keys, roots, strict=True)
+            ]
+        return compress(range(len(roots)), roots)
+
+    def longest_at(self, doc: Doc, i: int) -> Match | None:
+        """The longest phrase starting at word ``i``."""
+        keys, best = doc.keys, None
+        for root in self.roots(keys[i]):
+            node, j = self._trie[root], i
+            while True:
+                if _END in node and (best is None or j > best.last):
+                    best = Match(i, j, node[_END])
+                nxt = j + 1
+                if nxt >= len(keys) or keys[nxt] not in node or not soft_gap(doc.gap(nxt)):
+                    break
+                node, j = node[keys[nxt]], nxt
+        return best
+
+    def find(self, doc: Doc) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        found: list[Match] = []
+        after = -1
+        for i in self.starts(doc):
+            if i > after and (match := self.longest_at(doc, i)) is not None:
+                found.append(match)
+                after = match.last
+        return found

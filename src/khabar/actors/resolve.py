@@ -1,0 +1,248 @@
+"""Which listed actor a matched phrase names, if any.
+
+Longest match wins across dictionaries (an outlet's name blocks the places inside it); a
+place, country or organization right after an institution word is part of that institution's
+name (مكتبة الكونغرس، بحيرة تشاد); the outlet's own masthead in quotes in its own articles is the
+paper. A bare short form (كيم، بوش) counts only as the one person named in full earlier in the
+article, or introduced by one of their descriptors right before it; a word of another listed
+name after it (كيم جونغ ...), a different given name before it (جيب بوش) or الأب after it makes
+it someone else. Ministries are read by shape: وزارة الداخلية السعودية is ``ministry_interior_sa``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
+from khabar.actors.document import Doc
+from khabar.actors.matching import Match, soft_gap
+from khabar.clitics import PROCLITICS, stems
+from khabar.lexicon import phrase_key
+from khabar.wordlists import protected_words
+
+__all__ = ["Mention", "Ministry", "forms", "mentions", "soft", "through_article"]
+
+_NEXT_TO_RE = re.compile(r"[\s\"'“”«»„()\-–—،,]*")
+_QUOTES = frozenset("\"'“”«»„")
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
+#: After a surname these make it someone else's: بوش الأب is not George W. Bush.
+_OTHER_AFTER = frozenset(phrase_key("الأب"))
+
+
+class Ministry(NamedTuple):
+    """A ministry read by its shape (no dictionary entry needed)."""
+
+    id: str
+    en: str
+    ar: str
+
+
+class Mention(NamedTuple):
+    """Words ``first``..``last`` name ``actor_id`` (``form``: name, short, pattern ...)."""
+
+    first: int
+    last: int
+    actor_id: str
+    form: str
+    shaped: Ministry | None = None  # names and labels of an actor read by shape
+
+
+@cache
+def forms(key: str) -> tuple[str, ...]:
+    """A word and what it is with its proclitics peeled (بنائب -> نائب)."""
+    return (key, *stems(key, protected=protected_words()))
+
+
+def soft(doc: Doc, i: int, *, pattern: re.Pattern | None = None) -> bool:
+    """Whether only spaces, quotes and hyphens (or ``pattern``) stand before word ``i``."""
+    if not 0 < i < len(doc):
+        return False
+    gap = doc.gap(i)
+    return soft_gap(gap) if pattern is None else pattern.fullmatch(gap) is not None
+
+
+def through_article(doc: Doc, i: int, head: str) -> bool:
+    """Whether a match saw through an article its phrase lacks (السورية is not سورية)."""
+    if head.startswith("ال"):
+        return False
+    key = doc.keys[i]
+    return not (key.endswith(head) and key[: len(key) - len(head)] in PROCLITICS)
+
+
+def _quoted(doc: Doc, match: Match) -> bool:
+    after = doc.gap(match.last + 1) if match.last + 1 < len(doc) else doc.parts[-1]
+    return bool(_QUOTES & set(doc.gap(match.first))) and bool(_QUOTES & set(after))
+
+
+def _after_word_of(doc: Doc, i: int, words: frozenset[str]) -> bool:
+    """Word ``i`` follows, with only a soft gap, a word of ``words`` (clitics seen through)."""
+    return soft(doc, i) and not words.isdisjoint(forms(doc.keys[i - 1]))
+
+
+def _someone_else(lex: Lexicon, doc: Doc, match: Match) -> bool:
+    """A bare surname or short form that is part of another name or a plain adjective.
+
+    كيم جونغ ... (a word of another listed name follows), بوش الأب, جيب بوش / آل عون (a
+    different given name or آل before it), الرئيس السوداني (a nisba after a definite word).
+    """
+    phrase: Phrase = match.value
+    if soft(doc, match.last + 1):
+        following = doc.keys[match.last + 1]
+        if following in lex.continues or following in _OTHER_AFTER:
+            return True
+    if not soft(doc, match.first):
+        return False
+    before = doc.keys[match.first - 1]
+    if doc.keys[match.first] == phrase.head and _given_before(lex, phrase, doc, match.first - 1):
+        return True
+    head = phrase.head
+    return head.startswith("ال") and head.endswith("ي") and before.startswith(_DEFINITE)
+
+
+def _other_person(lex: Lexicon, doc: Doc, match: Match) -> bool:
+    """A one-word listed name after a different given name, or before الأب: جيب بوش."""
+    after = match.last + 1
+    if soft(doc, after) and doc.keys[after] in _OTHER_AFTER:
+        return True
+    phrase: Phrase = match.value
+    return (
+        soft(doc, match.first)
+        and doc.keys[match.first] == phrase.head
+        and _given_before(lex, phrase, doc, match.first - 1)
+    )
+
+
+def _given_before(lex: Lexicon, phrase: Phrase, doc: Doc, i: int) -> bool:
+    """Word ``i`` is a given name (not one of the person's own) before a surname: جيب بوش."""
+    before = doc.keys[i]
+    if not (before in lex.given or (before.startswith("عبد") and len(before) >= 6)):
+        return False
+    if before in lex.stopwords and doc.surfaces[i].endswith("ى"):
+        return False  # على (on), not علي (Ali)
+    return all(before not in phrase_key(v) for i in phrase.ids for v in lex.entries[i].variants)
+
+
+def _other_country(lex: Lexicon, actor_id: str, doc: Doc, last: int) -> bool:
+    """A listed body followed by another country's adjective (مجلس الأمن القومي التركي)."""
+    own = lex.own_adjectives.get(actor_id)
+    if own is None or not soft(doc, last + 1):
+        return False
+    following = doc.keys[last + 1]
+    return following in lex.nationalities and following not in own
+
+
+def _descriptor_before(lex: Lexicon, actor_id: str, doc: Doc, first: int) -> bool:
+    """Whether one of the actor's descriptors stands right before word ``first``."""
+    for phrase in lex.descriptor_keys.get(actor_id, ()):
+        start = first - len(phrase)
+        if start < 0 or not soft(doc, first, pattern=_NEXT_TO_RE):
+            continue
+        keys = doc.keys[start:first]
+        if keys[1:] == list(phrase[1:]) and phrase[0] in forms(keys[0]):
+            return True
+    return False
+
+
+def _longest(keys: Sequence[str], i: int, table: dict[tuple[str, ...], object]) -> int:
+    """Words (3 at most) of the longest phrase of ``table`` starting at ``i``, else 0."""
+    for size in (3, 2, 1):
+        if i + size <= len(keys) and tuple(keys[i : i + size]) in table:
+            return size
+    return 0
+
+
+def _ministry_at(lex: Lexicon, doc: Doc, i: int) -> Match | None:
+    """وزارة/هيئة + portfolio + country adjective starting at word ``i``."""
+    table, keys = lex.ministries, doc.keys
+    body = next((f for f in forms(keys[i]) if f in table.bodies), None)
+    if body is None:
+        return None
+    size = _longest(keys, i + 1, table.portfolios)
+    adjective = _longest(keys, i + 1 + size, table.countries) if size else 0
+    last = i + size + adjective
+    if not adjective or not all(soft(doc, j) for j in range(i + 1, last + 1)):
+        return None
+    slug, written = table.portfolios[tuple(keys[i + 1 : i + 1 + size])]
+    code = table.countries[tuple(keys[i + 1 + size : last + 1])]
+    country = lex.countries.get(code)
+    name = " ".join(map(doc.norm, range(i + 1 + size, last + 1)))
+    where = country.en if country else code
+    en = f"{table.bodies[body].title()} of {slug.replace('_', ' ')} ({where})"
+    ar = f"{_BODY_AR[table.bodies[body]]} {written} {name}"
+    return Match(i, last, Ministry(f"{table.bodies[body]}_{slug}_{code.lower()}", en, ar))
+
+
+_BODY_AR = {"ministry": "وزارة", "authority": "هيئة", "directorate": "مديرية"}
+
+
+def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
+    """Dictionary matches and ministries, longest first where they overlap."""
+    found = lex.names.find(doc)
+    bodies = lex.ministries.body_forms
+    if bodies.isdisjoint(doc.keys):
+        return found
+    starts = [i for i, k in enumerate(doc.keys) if k in bodies]
+    shaped = [m for i in starts if (m := _ministry_at(lex, doc, i)) is not None]
+    if not shaped:
+        return found
+    kept = [
+        m for m in shaped
+        if not any(f.first <= m.first and f.last >= m.last for f in found)
+    ]  # fmt: skip
+    spans = [(m.first, m.last) for m in kept]
+    found = [f for f in found if not any(a <= f.last and f.first <= b for a, b in spans)]
+    return sorted(found + kept)
+
+
+def _listed(lex: Lexicon, doc: Doc, match: Match, named: set[str]) -> str | None:
+    """The listed actor a dictionary match names, else None."""
+    phrase: Phrase = match.value
+    if phrase.form == "name" and len(phrase.ids) == 1:
+        actor_id = phrase.ids[0]
+        kind = lex.entries[actor_id].kind
+        if kind == "person" and len(phrase.key) == 1 and _other_person(lex, doc, match):
+            return None
+        return None if _other_country(lex, actor_id, doc, match.last) else actor_id
+    if phrase.form == "short" and _someone_else(lex, doc, match):
+        return None
+    # a short form that is also a function word (لي، لولا) needs its descriptor before it
+    earlier = [] if phrase.head in lex.stopwords else [i for i in phrase.ids if i in named]
+    who = earlier or [i for i in phrase.ids if _descriptor_before(lex, i, doc, match.first)]
+    return who[0] if len(who) == 1 else None
+
+
+def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) -> bool:
+    phrase: Phrase = match.value
+    if phrase.form == OUTLET or through_article(doc, match.first, phrase.head):
+        return True
+    if phrase.key in mastheads and _quoted(doc, match):
+        return True  # «الشرق الأوسط» in the paper's own articles
+    kinds = {lex.entries[i].kind for i in phrase.ids}
+    return "person" not in kinds and _after_word_of(doc, match.first, lex.institutions)
+
+
+def mentions(doc: Doc, lex: Lexicon, *, mastheads: frozenset = frozenset()) -> list[Mention]:
+    """Name mentions of listed actors (and ministries by shape) in one document.
+
+    Args:
+        doc: The document.
+        lex: The compiled dictionary.
+        mastheads: Phrase keys of the document's own outlet.
+    """
+    named: set[str] = set()
+    found: list[Mention] = []
+    for match in _matches(doc, lex):
+        if isinstance(match.value, Ministry):
+            found.append(Mention(match.first, match.last, match.value.id, "pattern", match.value))
+            continue
+        if _not_an_actor(lex, doc, match, mastheads):
+            continue
+        actor_id = _listed(lex, doc, match, named)
+        if actor_id is not None:
+            found.append(Mention(match.first, match.last, actor_id, match.value.form))
+            if match.value.form == "name":
+                named.add(actor_id)
+    return found
