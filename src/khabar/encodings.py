@@ -111,7 +111,7 @@ def _legacy(data: bytes) -> tuple[str, str]:
             "not UTF-8, and not Arabic text in Windows-1256, ISO-8859-6, CP720, UTF-16 or UTF-32"
             " (unknown encoding or binary)"
         )
-    encoding, text = max(readings, key=lambda reading: _common_word_share(reading[1]))
+    encoding, text = max(readings, key=lambda reading: _arabic_likeness(reading[1]))
     return _checked(text), encoding
 
 
@@ -140,16 +140,20 @@ def _reads_as_arabic(text: str) -> bool:
     return _MIXED_WORD_RE.search(text) is None
 
 
-def _common_word_share(text: str) -> float:
-    """Share of words of ``text`` that are Arabic stopwords as written (no tashkeel, which a
-    wrong code page often produces): higher for the right reading."""
+def _arabic_likeness(text: str) -> tuple[float, float]:
+    """How much a reading looks like Arabic prose: its share of stopwords as written, then its
+    share of words with the article minus its share of tashkeel (which a wrong code page often
+    produces inside words). Higher for the right reading."""
     from khabar.wordlists import arabic_stopwords
 
-    words = text.split()
+    words = [w.strip(".,:؛،؟!\"'()«»") for w in text.split()]
     if not words:
-        return 0.0
+        return 0.0, 0.0
     stop = arabic_stopwords()
-    return sum(w.strip(".,:؛،؟!") in stop for w in words) / len(words)
+    stop_share = sum(w in stop for w in words) / len(words)
+    article_share = sum(w.startswith(("ال", "وال", "بال", "لل")) for w in words) / len(words)
+    marks = sum(1 for c in text if "\u064b" <= c <= "\u0652") / len(words)
+    return stop_share, article_share - marks
 
 
 def _is_text(text: str) -> bool:
