@@ -20,6 +20,7 @@ _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
 _NEW_TOKEN = functools.partial(tuple.__new__, Token)
 _NORM, _KEY = operator.itemgetter(0), operator.itemgetter(1)
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
 _MARK_RE = re.compile("[:" + "".join(QUOTES) + "]")
@@ -87,36 +88,38 @@ _WORDS = _Words()
 _TRIGGERS: dict[frozenset[str], _Triggers] = {}
 
 
-def _cue_sentences(text: str, spans: list[Span], cues: Cues) -> list[int]:
-    """Sentences that may hold an attribution: those with a cue word, the first two and the
-    last (datelines and credit lines)."""
+def _triggers(cues: Cues) -> _Triggers:
     triggers = _TRIGGERS.get(cues.trigger_forms)
     if triggers is None:
         triggers = _TRIGGERS[cues.trigger_forms] = _Triggers(cues.trigger_forms)
-    last, cue_word = len(spans) - 1, triggers.__getitem__
-    return [
-        n
-        for n, s in enumerate(spans)
-        if n < 2 or n == last or any(map(cue_word, WORD_RE.findall(text, s.start, s.end)))
-    ]
+    return triggers
 
 
 def _cue_tokens(
     text: str, spans: list[Span], cues: Cues
 ) -> tuple[list[Token], list[str], list[int]]:
-    """Tokens (as ``tokenize``), match keys and sentence numbers of the cue sentences."""
-    matches: list[re.Match] = []
+    """Tokens (as ``tokenize``), match keys and sentence numbers of the sentences that may
+    hold an attribution: those with a cue word, the first two and the last (datelines and
+    credit lines)."""
+    cue_word, last = _triggers(cues).__getitem__, len(spans) - 1
+    surfaces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     sent: list[int] = []
-    for n in _cue_sentences(text, spans, cues):
-        found = list(WORD_RE.finditer(text, spans[n].start, spans[n].end))
-        matches += found
-        sent += [n] * len(found)
-    surfaces = list(map(re.Match.group, matches))
-    words = list(map(_WORDS.__getitem__, surfaces))
-    norms = list(map(_NORM, words))
-    starts, ends = map(re.Match.start, matches), map(re.Match.end, matches)
+    for n, span in enumerate(spans):
+        # split keeps the words at odd places; their offsets are sums of the part lengths
+        parts = _SPLIT_RE.split(text[span.start : span.end])
+        words = parts[1::2]
+        if n < 2 or n == last or any(map(cue_word, words)):
+            offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
+            surfaces += words
+            starts += offsets[1:-1:2]
+            ends += offsets[2::2]
+            sent += [n] * len(words)
+    known = list(map(_WORDS.__getitem__, surfaces))
+    norms = list(map(_NORM, known))
     tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
-    keys = list(map(_KEY, words))
+    keys = list(map(_KEY, known))
     if "" in norms:  # as tokenize: a stray bidi mark is not a word
         kept = [i for i, t in enumerate(tokens) if t.norm or any(c.isalnum() for c in t.text)]
         return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
