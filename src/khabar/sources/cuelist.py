@@ -73,6 +73,8 @@ class Cues:
     verb_forms: frozenset[str] = frozenset()
     verb_gender: Mapping[str, str] = field(default_factory=dict)
     frame_heads: frozenset[str] = frozenset()
+    #: verb_at of every reporting-verb word, bare and after و / ف
+    verb_index: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     #: head word as written -> (its frames by their second word, its one-word frames)
     frame_index: Mapping[str, tuple[Mapping[str, tuple[Frame, ...]], tuple[Frame, ...]]] = field(
         default_factory=dict
@@ -80,11 +82,7 @@ class Cues:
 
     def verb_at(self, key: str) -> tuple[str, bool] | None:
         """(lemma, conjunction attached) of a reporting-verb word, else None."""
-        if key in self.verbs:
-            return self.verbs[key], False
-        if key[:1] in CONJUNCTIONS and key[1:] in self.verbs:
-            return self.verbs[key[1:]], True
-        return None
+        return self.verb_index.get(key)
 
     def frames_at(self, keys: Sequence[str], i: int) -> list[tuple[Frame, int]]:
         """Frames whose words start at token ``i``, longest first, with their last token."""
@@ -242,6 +240,10 @@ def compile_cues(data: Any) -> Cues:
         verb_gender=_verb_genders(forms),
         frame_heads=frozenset(c + k for k in frames for c in ("", *CONJUNCTIONS)),
         frame_index=_frame_index(frames),
+        verb_index={
+            **{c + form: (lemma, True) for form, lemma in forms.items() for c in CONJUNCTIONS},
+            **{form: (lemma, False) for form, lemma in forms.items()},
+        },
     )
 
 
