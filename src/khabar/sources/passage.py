@@ -198,7 +198,9 @@ class Passage:
         return self.spans[self.sent[i]]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of the same few words again and again
 def complementizer(key: str) -> bool:
+    """Whether a match key is إن / أن with its clitics and pronoun (وأنه، بأنها)."""
     return _COMPLEMENTIZER_RE.fullmatch(key) is not None
 
 
