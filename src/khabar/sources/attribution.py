@@ -29,6 +29,8 @@ _DATELINE_WORDS = 16  # place and date before the agency (الرياض 25 شوا
 _CREDIT_CHARS = 40
 _CREDIT_TAIL = " \t\n\r.)(/-–—انتهى0123456789:"  # what may follow a closing credit line
 _WORD_RE = re.compile(r"\w+")
+_QUOTE_MARKS = "".join(sorted({*QUOTES, *"".join(QUOTES.values())}))  # openers and closers
+_QUOTE_MARK_RE = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")
 _PUNCT_RE = re.compile(r"[،,:؛;()\[\]\-–—\"'«»“”„]")
 
 
@@ -213,7 +215,7 @@ def inside_quotation(doc: Passage, m: Mention) -> bool:
 def _open_quote(text: str, start: int, end: int) -> int | None:
     """Offset of a quotation mark opened in ``text[start:end]`` and not closed there."""
     depth: list[int] = []
-    for at in range(start, end):
+    for at in map(re.Match.start, _QUOTE_MARK_RE.finditer(text, start, end)):
         char = text[at]
         if depth and char in QUOTES[text[depth[-1]]]:
             depth.pop()

@@ -73,32 +73,32 @@ class Cues:
     verb_forms: frozenset[str] = frozenset()
     verb_gender: Mapping[str, str] = field(default_factory=dict)
     frame_heads: frozenset[str] = frozenset()
+    #: verb_at of every reporting-verb word, bare and after و / ف
+    verb_index: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    #: head word as written -> (its frames by their second word, its one-word frames)
+    frame_index: Mapping[str, tuple[Mapping[str, tuple[Frame, ...]], tuple[Frame, ...]]] = field(
+        default_factory=dict
+    )
 
     def verb_at(self, key: str) -> tuple[str, bool] | None:
         """(lemma, conjunction attached) of a reporting-verb word, else None."""
-        if key in self.verbs:
-            return self.verbs[key], False
-        if key[:1] in CONJUNCTIONS and key[1:] in self.verbs:
-            return self.verbs[key[1:]], True
-        return None
+        return self.verb_index.get(key)
 
     def frames_at(self, keys: Sequence[str], i: int) -> list[tuple[Frame, int]]:
         """Frames whose words start at token ``i``, longest first, with their last token."""
-        key = keys[i]
-        candidates = self.frames.get(key, ())
-        if key[:1] in CONJUNCTIONS:
-            candidates += self.frames.get(key[1:], ())
-        after = keys[i + 1] if i + 1 < len(keys) else None
-        found = []
-        for frame in candidates:
-            size = len(frame.key)
-            if size == 1 or (
-                frame.key[1] == after and tuple(keys[i + 1 : i + size]) == frame.key[1:]
-            ):
-                found.append((frame, i + size - 1))
+        indexed = self.frame_index.get(keys[i])
+        if indexed is None:
+            return []
+        by_next, alone = indexed
+        longer = by_next.get(keys[i + 1], ()) if i + 1 < len(keys) else ()
+        found = [
+            (frame, i + len(frame.key) - 1)
+            for frame in longer
+            if tuple(keys[i + 1 : i + len(frame.key)]) == frame.key[1:]
+        ]
         if len(found) > 1:
             found.sort(key=lambda hit: (-len(hit[0].key), -hit[0].lam))
-        return found
+        return found + [(frame, i) for frame in alone]
 
     def nationality_at(self, keys: Sequence[str], i: int) -> tuple[str, int] | None:
         """(country, last token) of a nationality adjective starting at token ``i``."""
@@ -239,7 +239,29 @@ def compile_cues(data: Any) -> Cues:
         verb_forms=_with_conjunctions(forms),
         verb_gender=_verb_genders(forms),
         frame_heads=frozenset(c + k for k in frames for c in ("", *CONJUNCTIONS)),
+        frame_index=_frame_index(frames),
+        verb_index={
+            **{c + form: (lemma, True) for form, lemma in forms.items() for c in CONJUNCTIONS},
+            **{form: (lemma, False) for form, lemma in forms.items()},
+        },
     )
+
+
+def _frame_index(frames: Mapping[str, tuple[Frame, ...]]) -> dict[str, tuple[dict, tuple]]:
+    """Frames by head word as written (with و / ف): by their second word, and the one-word
+    frames (those ending in لـ first), each in list order."""
+    index: dict[str, tuple[dict, tuple]] = {}
+    for head in (c + k for k in frames for c in ("", *CONJUNCTIONS)):
+        candidates = frames.get(head, ())
+        if head[:1] in CONJUNCTIONS:
+            candidates += frames.get(head[1:], ())
+        by_next: dict[str, tuple[Frame, ...]] = {}
+        for frame in candidates:
+            if len(frame.key) > 1:
+                by_next[frame.key[1]] = (*by_next.get(frame.key[1], ()), frame)
+        alone = [frame for frame in candidates if len(frame.key) == 1]
+        index[head] = (by_next, tuple(sorted(alone, key=lambda frame: -frame.lam)))
+    return index
 
 
 def _with_conjunctions(words) -> frozenset[str]:

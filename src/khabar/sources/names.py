@@ -113,7 +113,7 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     in ـه or with a preposition (حديثه، لخدمات) only where it is a given name.
     """
     key = doc.keys[i]
-    if not name_word(doc, i, lists) or key in lists.links - _JOINERS:
+    if not name_word(doc, i, lists) or (key in lists.links and key not in _JOINERS):
         return None
     if doc.cues.nationality_at(doc.keys, i) is not None:
         return None

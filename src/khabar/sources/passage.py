@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
-
-import numpy as np
 
 from khabar.lexicon import Entry, match_key
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
 from khabar.sources.speakerlists import load_speakers
-from khabar.tokens import Span, Token, sentences, tokenize
+from khabar.tokens import WORD_RE, Span, Token, sentences
 
 __all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
 
 _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
-_KEYS: dict[str, str] = {}
+_NEW_TOKEN = functools.partial(tuple.__new__, Token)
+_NORM, _KEY = operator.itemgetter(0), operator.itemgetter(1)
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
 _MARK_RE = re.compile("[:" + "".join(QUOTES) + "]")
@@ -56,42 +59,71 @@ def skip_letters(word: str, letters: int) -> int:
     return i
 
 
-def key_of(norm: str) -> str:
-    """``match_key`` of a normalized word, cached (words repeat)."""
-    key = _KEYS.get(norm)
-    if key is None:
-        if len(_KEYS) > _SEEN_LIMIT:
-            _KEYS.clear()
-        key = _KEYS[norm] = match_key(norm)
-    return key
+class _Words(dict):
+    """word as written -> (normalized form, match key), computed once per distinct word."""
+
+    def __missing__(self, surface: str) -> tuple[str, str]:
+        if len(self) > _SEEN_LIMIT:
+            self.clear()
+        norm = normalize(surface)
+        self[surface] = word = (norm, match_key(norm))
+        return word
 
 
-def _keys(norms: list[str]) -> list[str]:
-    """``key_of`` for many words: one dictionary look-up each, computing only new words."""
-    keys = list(map(_KEYS.get, norms))
-    if None in keys:
-        keys = [k if k is not None else key_of(n) for k, n in zip(keys, norms, strict=True)]
-    return keys
+class _Triggers(dict):
+    """word as written -> whether its match key is a cue word (``Cues.trigger_forms``)."""
+
+    def __init__(self, forms: frozenset[str]) -> None:
+        super().__init__()
+        self.forms = forms
+
+    def __missing__(self, surface: str) -> bool:
+        if len(self) > _SEEN_LIMIT:
+            self.clear()
+        self[surface] = hit = _WORDS[surface][1] in self.forms
+        return hit
+
+
+_WORDS = _Words()
+_TRIGGERS: dict[frozenset[str], _Triggers] = {}
+
+
+def _triggers(cues: Cues) -> _Triggers:
+    triggers = _TRIGGERS.get(cues.trigger_forms)
+    if triggers is None:
+        triggers = _TRIGGERS[cues.trigger_forms] = _Triggers(cues.trigger_forms)
+    return triggers
 
 
 def _cue_tokens(
     text: str, spans: list[Span], cues: Cues
 ) -> tuple[list[Token], list[str], list[int]]:
-    """Tokens, keys and sentence numbers of the sentences that may hold an attribution: those
-    with a cue word, and the first two and the last (datelines and credit lines)."""
-    tokens = tokenize(text)
-    keys = _keys([t.norm for t in tokens])
-    starts = [s.start for s in spans]
-    found = np.searchsorted(starts, [t.start for t in tokens], side="right") - 1
-    sent = np.maximum(found, 0).tolist()
-    hits = cues.trigger_forms.intersection(keys)
-    wanted = {0, 1, len(spans) - 1}
-    if hits:
-        wanted.update(n for n, k in zip(sent, keys, strict=True) if k in hits)
-    if len(wanted) >= len(spans):
-        return tokens, keys, sent
-    kept = [i for i, n in enumerate(sent) if n in wanted]
-    return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
+    """Tokens (as ``tokenize``), match keys and sentence numbers of the sentences that may
+    hold an attribution: those with a cue word, the first two and the last (datelines and
+    credit lines)."""
+    cue_word, last = _triggers(cues).__getitem__, len(spans) - 1
+    surfaces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent: list[int] = []
+    for n, span in enumerate(spans):
+        # split keeps the words at odd places; their offsets are sums of the part lengths
+        parts = _SPLIT_RE.split(text[span.start : span.end])
+        words = parts[1::2]
+        if n < 2 or n == last or any(map(cue_word, words)):
+            offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
+            surfaces += words
+            starts += offsets[1:-1:2]
+            ends += offsets[2::2]
+            sent += [n] * len(words)
+    known = list(map(_WORDS.__getitem__, surfaces))
+    norms = list(map(_NORM, known))
+    tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
+    keys = list(map(_KEY, known))
+    if "" in norms:  # as tokenize: a stray bidi mark is not a word
+        kept = [i for i, t in enumerate(tokens) if t.norm or any(c.isalnum() for c in t.text)]
+        return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
+    return tokens, keys, sent
 
 
 class Passage:
@@ -111,12 +143,11 @@ class Passage:
         self.owner: set[int] = set()
         self._vocabulary: set[str] | None = None
         self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
-        heads = cues.frame_heads
-        for i, key in enumerate(self.keys):
-            if key in heads:
-                for frame, last in cues.frames_at(self.keys, i):
-                    if self.sent[last] == self.sent[i]:
-                        self.frame_ends.setdefault(last, []).append((i, frame))
+        heads = map(cues.frame_heads.__contains__, self.keys)
+        for i in itertools.compress(range(len(self.keys)), heads):
+            for frame, last in cues.frames_at(self.keys, i):
+                if self.sent[last] == self.sent[i]:
+                    self.frame_ends.setdefault(last, []).append((i, frame))
 
     @property
     def vocabulary(self) -> set[str]:
@@ -167,7 +198,9 @@ class Passage:
         return self.spans[self.sent[i]]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of the same few words again and again
 def complementizer(key: str) -> bool:
+    """Whether a match key is إن / أن with its clitics and pronoun (وأنه، بأنها)."""
     return _COMPLEMENTIZER_RE.fullmatch(key) is not None
 
 

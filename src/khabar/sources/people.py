@@ -10,6 +10,7 @@ speaker was the last subject read, within a few sentences, and the verb's gender
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -115,9 +116,8 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
-    verbs = doc.cues.verb_forms
-    ends = doc.frame_ends
-    return [i for i, key in enumerate(doc.keys) if key in verbs or i in ends]
+    verbs = map(doc.cues.verb_forms.__contains__, doc.keys)
+    return sorted({*itertools.compress(range(len(doc.keys)), verbs), *doc.frame_ends})
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
@@ -310,7 +310,7 @@ def _claim(doc: Passage, first: int, last: int, cue: Cue) -> str:
 
 def _listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> int | None:
     """The last token of a listed person's full name starting at token ``i``, else None."""
-    found = matcher.find(doc.tokens[i : i + 4], doc.text)
+    found = matcher.find(doc.tokens[i : i + 4], doc.text, keys=doc.keys[i : i + 4])
     if found and found[0].first == 0 and found[0].value.kind == "person":
         return i + found[0].last
     return None
@@ -321,7 +321,9 @@ def _name_entry(
 ) -> tuple[int, Entry | None] | None:
     """(last token, listed person) of a name read at ``first``..``last``; None where the
     words are a listed country or organization. A listed name ends the name (كيم جونغ أون)."""
-    for match in matcher.find(doc.tokens[first : last + 1], doc.text):
+    for match in matcher.find(
+        doc.tokens[first : last + 1], doc.text, keys=doc.keys[first : last + 1]
+    ):
         if match.first == 0:
             if match.value.kind != "person":
                 return None

@@ -9,6 +9,7 @@ Both become mentions like listed sources; a cue must still govern them to count.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from functools import cache
 
@@ -36,13 +37,9 @@ def unlisted_mentions(
     """
     listed = listed or {}
     found: list[Mention] = []
-    heads = (
-        _with_clitics(doc.cues.outlet_heads).keys()
-        | _with_clitics(doc.speakers.government_heads).keys()
-        | {"ل"}
-    )
+    heads = _heads(doc.cues.outlet_heads, doc.speakers.government_heads)
     after = -1
-    for i in [i for i, key in enumerate(doc.keys) if key in heads]:
+    for i in itertools.compress(range(len(doc.keys)), map(heads.__contains__, doc.keys)):
         if i <= after or i in doc.owner:
             continue
         mention = _outlet(doc, i, listed) or _government(doc, i)
