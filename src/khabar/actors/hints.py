@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
+from khabar.actors.document import key_of, shared_doc
 from khabar.clitics import ARTICLE_PREFIXES, CONJUNCTIONS
 from khabar.cues import load_cues
 from khabar.lexicon import load_entries, phrase_key
+from khabar.tokens import WORD_RE
 from khabar.wordlists import arabic_stopwords, data_lines
 
 __all__ = ["Hints", "Tally", "Vocabulary", "common_words", "discovery_data", "load_hints"]
@@ -74,6 +76,19 @@ class Tally:
             for i in compress(range(len(keys)), map(_LINKS.__contains__, keys)):
                 self.linked.update(keys[max(i - 1, 0) : i] + keys[i + 1 : i + 2])
 
+    def add_text(self, text: str) -> None:
+        """Count one document given as text (read once if a ``shared_docs`` block runs)."""
+        doc = shared_doc(text)
+        if doc is None or doc.strays:  # the stray marks count as words here
+            words = WORD_RE.findall(text)
+            self.words.update(map(key_of, set(words)))
+        else:
+            words = doc.surfaces
+            self.words.update(doc.keys)
+        if "بن" in text:
+            for i in compress(range(len(words)), map(_LINKS.__contains__, words)):
+                self.linked.update(map(key_of, words[max(i - 1, 0) : i] + words[i + 1 : i + 2]))
+
     def merge(self, other: Tally) -> Tally:
         """Both tallies in one (in place)."""
         self.words |= other.words
@@ -104,17 +119,13 @@ class Vocabulary:
     @classmethod
     def of(cls, tally: Tally) -> Vocabulary:
         """The vocabulary of a (merged) tally, with the words general Arabic uses often."""
-        words = tally.words | common_words().keys()
-        definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
-        definite.update(
-            w[3:] for w in words if w[:3] in ("وال", "فال", "بال", "كال") and len(w) > 4
-        )
-        definite.update(w[2:] for w in words if w.startswith("لل") and len(w) > 4)
+        common_definite, common_bare = _common_readings()
+        definite, bare = _readings(tally.words - common_words().keys())
         given = {w for w in tally.linked if len(w) > 1 and not w.startswith("ال") and w.isalpha()}
         return cls(
-            frozenset(definite),
-            frozenset(w for w in words if not w.startswith("ال")),
-            frozenset(given - arabic_stopwords() - definite),
+            frozenset(definite | common_definite),
+            frozenset(bare | common_bare),
+            frozenset(given - arabic_stopwords() - definite - common_definite),
         )
 
     @classmethod
@@ -124,6 +135,21 @@ class Vocabulary:
         for keys in docs:
             tally.add(keys)
         return cls.of(tally)
+
+
+def _readings(words: set[str]) -> tuple[set[str], set[str]]:
+    """Words seen with the article (its clitic-led forms too) and words written without it."""
+    definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
+    definite.update(w[3:] for w in words if w[:3] in ("وال", "فال", "بال", "كال") and len(w) > 4)
+    definite.update(w[2:] for w in words if w.startswith("لل") and len(w) > 4)
+    return definite, {w for w in words if not w.startswith("ال")}
+
+
+@cache
+def _common_readings() -> tuple[frozenset[str], frozenset[str]]:
+    """``_readings`` of the common words, the same for every corpus."""
+    definite, bare = _readings(set(common_words()))
+    return frozenset(definite), frozenset(bare)
 
 
 @cache
