@@ -17,7 +17,7 @@ from itertools import compress
 
 from khabar.actors.document import Doc
 from khabar.actors.hints import Hints, Vocabulary, common_words, load_hints
-from khabar.actors.names import MAX_UNITS, MIN_UNITS, NAME_GAP_RE, Found, NameReader
+from khabar.actors.names import MAX_UNITS, MIN_UNITS, Found, NameReader, name_gap
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 
 __all__ = ["Found", "discover", "longest_forms"]
@@ -101,7 +101,7 @@ class _Cues:
         start = i - 1
         joining = self.hints.links | self.hints.joiners
         while start > 0 and i - start <= MAX_UNITS + 2 and reader.covered[start - 1] is None:
-            if not NAME_GAP_RE.fullmatch(reader.gap(start)):
+            if not name_gap(reader.gap(start)):
                 break
             k = self.keys[start - 1]
             if not (reader.rest_ok(start - 1, arab=True) or k in joining):
@@ -191,7 +191,7 @@ def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list
             if (
                 tuple(keys[i + 1 : last + 1]) == name[1:]
                 and not any(covered[i : last + 1])
-                and all(NAME_GAP_RE.fullmatch(reader.gap(j)) for j in range(i + 1, last + 1))
+                and all(name_gap(reader.gap(j)) for j in range(i + 1, last + 1))
             ):
                 out.append(reader.found(i, last)._replace(key=name))
                 after = last

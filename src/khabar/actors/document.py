@@ -24,7 +24,7 @@ _NORMS: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
 STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
 _LIMIT = 2_000_000
-_SHARED_CHARS = 60_000_000  # text kept read in a shared_docs block (about 20x that in memory)
+_SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
 
 
 class _Shared(dict):
