@@ -149,12 +149,12 @@ class _Cues:
     def found(self) -> list[Found]:
         """Names next to a cue or of a telling shape, in text order, without overlaps."""
         found: dict[int, Found] = {}
-        cues, covered = self.hints.cue_words, self.reader.covered
-        for i in compress(range(len(self.keys)), map(cues.__contains__, self.keys)):
+        keys, hints, covered = self.keys, self.hints, self.reader.covered
+        looked = list(compress(range(len(keys)), map(hints.starts.__contains__, keys)))
+        for i in compress(looked, map(hints.cue_words.__contains__, map(keys.__getitem__, looked))):
             if covered[i] is None and (hit := self.at(i)) is not None:
                 found.setdefault(hit.first, hit)
-        openers = self.hints.openers
-        for i in compress(range(len(self.keys)), map(openers.__contains__, self.keys)):
+        for i in compress(looked, map(hints.openers.__contains__, map(keys.__getitem__, looked))):
             if i not in found and (hit := self.shaped(i)) is not None:
                 found.setdefault(hit.first, hit)
         taken: list[Found] = []
@@ -182,7 +182,7 @@ def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list
     keys, covered, out = reader.keys, reader.covered, []
     firsts = set(by_first) | {c + k for k in by_first for c in CONJUNCTIONS}
     after = -1
-    for i in [i for i, k in enumerate(keys) if k in firsts]:
+    for i in compress(range(len(keys)), map(firsts.__contains__, keys)):
         if i <= after:
             continue
         k = keys[i]
@@ -207,7 +207,7 @@ def _surnames(reader: NameReader, full: list[Found]) -> list[Found]:
         if len(hit.key) > 1 and not (reader.given_key(surname) or reader.blocked(surname)):
             first_seen.setdefault(surname, hit)
     keys, out = reader.keys, []
-    for i in [i for i, k in enumerate(keys) if k in first_seen]:
+    for i in compress(range(len(keys)), map(first_seen.__contains__, keys)):
         hit = first_seen[keys[i]]
         if (
             i > hit.last

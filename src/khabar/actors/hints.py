@@ -53,6 +53,7 @@ class Hints:
     named_after: frozenset[str]
     cue_words: frozenset[str]  # every word that may start a cue, clitics included
     openers: frozenset[str]  # given names, also after و: where a name may start without a cue
+    starts: frozenset[str]  # cue words and openers: the words discovery looks at
     stopwords: frozenset[str]
     nisba: frozenset[str]
     nationalities: frozenset[str]
@@ -251,6 +252,8 @@ def load_hints() -> Hints:
         arabic_stopwords() | keys_of(raw.get("not_names", [])) | titles | verbs
     ) | _dictionary_words()
     given = _given_names(raw, not_given=blocked | keys_of(raw.get("joiners", [])))
+    cue_words = _cue_words(verbs, titles | set(title_phrases) | nationalities)
+    openers = given | {"و" + name for name in given}
     return Hints(
         titles=titles,
         title_phrases=title_phrases,
@@ -258,11 +261,12 @@ def load_hints() -> Hints:
         links=frozenset(keys_of(raw.get("links", []))),
         joiners=frozenset(keys_of(raw.get("joiners", []))),
         given=given,
-        openers=given | {"و" + name for name in given},
+        openers=openers,
+        starts=cue_words | openers,
         blocked=frozenset(blocked),
         things=frozenset(keys_of(raw.get("things", [])) | keys_of(raw.get("named_after", []))),
         named_after=frozenset(keys_of(raw.get("named_after", []))),
-        cue_words=_cue_words(verbs, titles | set(title_phrases) | nationalities),
+        cue_words=cue_words,
         stopwords=arabic_stopwords(),
         nisba=nisba,
         nationalities=nationalities,

@@ -76,6 +76,7 @@ class NameReader:
         self.opened: int | None = None  # a word read as a given name after its و (وخالد)
         memo = vocab.memo
         self._memos = {what: memo.setdefault(what, {}) for what in _DECISIONS}
+        self._blocked: dict[str, bool] = memo.setdefault("blocked", {})  # per match key
 
     def gap(self, i: int) -> str:
         """The text between word ``i - 1`` and word ``i``."""
@@ -105,6 +106,12 @@ class NameReader:
 
     def blocked(self, k: str) -> bool:
         """Never part of a name: a listed word, a clitic-led word, a nationality adjective."""
+        found = self._blocked.get(k)
+        if found is None:
+            found = self._blocked[k] = self._blocked_key(k)
+        return found
+
+    def _blocked_key(self, k: str) -> bool:
         hints = self.hints
         if len(k) < 2 or k in hints.blocked or not all(map(is_arabic_letter, k)):
             return True
