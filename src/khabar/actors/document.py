@@ -82,7 +82,8 @@ class Doc:
         keys = list(map(_KEYS.get, words))
         if None in keys:
             keys = [key_of(w) if k is None else k for w, k in zip(words, keys, strict=True)]
-        self.strays = bool(STRAYS) and not STRAYS.isdisjoint(words)
+        # a stray's key is empty: the list scan is cheaper than hashing every word
+        self.strays = "" in keys and not STRAYS.isdisjoint(words)
         if self.strays:
             parts = _without_strays(parts)
             words = parts[1::2]
