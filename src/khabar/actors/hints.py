@@ -124,8 +124,8 @@ class Vocabulary:
         definite, bare = _readings(tally.words - common_words().keys())
         given = {w for w in tally.linked if len(w) > 1 and not w.startswith("ال") and w.isalpha()}
         return cls(
-            frozenset(definite | common_definite),
-            frozenset(bare | common_bare),
+            common_definite.union(definite),
+            common_bare.union(bare),
             frozenset(given - arabic_stopwords() - definite - common_definite),
         )
 
