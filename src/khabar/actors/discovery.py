@@ -17,7 +17,7 @@ from itertools import compress
 
 from khabar.actors.document import Doc
 from khabar.actors.hints import Hints, Vocabulary, common_words, load_hints
-from khabar.actors.names import MAX_UNITS, MIN_UNITS, NAME_GAP_RE, Found, NameReader
+from khabar.actors.names import MAX_UNITS, MIN_UNITS, Found, NameReader, name_gap
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 
 __all__ = ["Found", "discover", "longest_forms"]
@@ -101,7 +101,7 @@ class _Cues:
         start = i - 1
         joining = self.hints.links | self.hints.joiners
         while start > 0 and i - start <= MAX_UNITS + 2 and reader.covered[start - 1] is None:
-            if not NAME_GAP_RE.fullmatch(reader.gap(start)):
+            if not name_gap(reader.gap(start)):
                 break
             k = self.keys[start - 1]
             if not (reader.rest_ok(start - 1, arab=True) or k in joining):
@@ -149,12 +149,12 @@ class _Cues:
     def found(self) -> list[Found]:
         """Names next to a cue or of a telling shape, in text order, without overlaps."""
         found: dict[int, Found] = {}
-        cues, covered = self.hints.cue_words, self.reader.covered
-        for i in compress(range(len(self.keys)), map(cues.__contains__, self.keys)):
+        keys, hints, covered = self.keys, self.hints, self.reader.covered
+        looked = list(compress(range(len(keys)), map(hints.starts.__contains__, keys)))
+        for i in compress(looked, map(hints.cue_words.__contains__, map(keys.__getitem__, looked))):
             if covered[i] is None and (hit := self.at(i)) is not None:
                 found.setdefault(hit.first, hit)
-        openers = self.hints.openers
-        for i in compress(range(len(self.keys)), map(openers.__contains__, self.keys)):
+        for i in compress(looked, map(hints.openers.__contains__, map(keys.__getitem__, looked))):
             if i not in found and (hit := self.shaped(i)) is not None:
                 found.setdefault(hit.first, hit)
         taken: list[Found] = []
@@ -182,7 +182,7 @@ def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list
     keys, covered, out = reader.keys, reader.covered, []
     firsts = set(by_first) | {c + k for k in by_first for c in CONJUNCTIONS}
     after = -1
-    for i in [i for i, k in enumerate(keys) if k in firsts]:
+    for i in compress(range(len(keys)), map(firsts.__contains__, keys)):
         if i <= after:
             continue
         k = keys[i]
@@ -191,7 +191,7 @@ def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list
             if (
                 tuple(keys[i + 1 : last + 1]) == name[1:]
                 and not any(covered[i : last + 1])
-                and all(NAME_GAP_RE.fullmatch(reader.gap(j)) for j in range(i + 1, last + 1))
+                and all(name_gap(reader.gap(j)) for j in range(i + 1, last + 1))
             ):
                 out.append(reader.found(i, last)._replace(key=name))
                 after = last
@@ -207,7 +207,7 @@ def _surnames(reader: NameReader, full: list[Found]) -> list[Found]:
         if len(hit.key) > 1 and not (reader.given_key(surname) or reader.blocked(surname)):
             first_seen.setdefault(surname, hit)
     keys, out = reader.keys, []
-    for i in [i for i, k in enumerate(keys) if k in first_seen]:
+    for i in compress(range(len(keys)), map(first_seen.__contains__, keys)):
         hit = first_seen[keys[i]]
         if (
             i > hit.last

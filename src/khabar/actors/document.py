@@ -8,20 +8,32 @@ items and offsets a running sum. Keys and normalized forms are cached per distin
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
+from collections.abc import Iterator
 from itertools import accumulate
 
 from khabar.lexicon import match_key
 from khabar.normalize import normalize
 from khabar.tokens import WORD_RE, sentences
 
-__all__ = ["STRAYS", "Doc", "key_of", "norm_of"]
+__all__ = ["STRAYS", "Doc", "doc_of", "key_of", "norm_of", "shared_doc", "shared_docs"]
 
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _NORMS: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
 STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
 _LIMIT = 2_000_000
+_SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
+
+
+class _Shared(dict):
+    """text -> Doc, with the characters held."""
+
+    chars = 0
+
+
+_SHARED: list[_Shared] = []
 
 
 def norm_of(surface: str) -> str:
@@ -59,7 +71,7 @@ def _without_strays(parts: list[str]) -> list[str]:
 class Doc:
     """A document's words: ``surfaces`` (as written), ``keys`` (match keys) and gaps."""
 
-    __slots__ = ("_ends", "_sentence_starts", "keys", "parts", "surfaces", "text")
+    __slots__ = ("_ends", "_sentence_starts", "keys", "parts", "strays", "surfaces", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -70,7 +82,9 @@ class Doc:
         keys = list(map(_KEYS.get, words))
         if None in keys:
             keys = [key_of(w) if k is None else k for w, k in zip(words, keys, strict=True)]
-        if STRAYS and not STRAYS.isdisjoint(words):
+        # a stray's key is empty: the list scan is cheaper than hashing every word
+        self.strays = "" in keys and not STRAYS.isdisjoint(words)
+        if self.strays:
             parts = _without_strays(parts)
             words = parts[1::2]
             keys = [_KEYS[w] for w in words]
@@ -110,3 +124,36 @@ class Doc:
         if self._sentence_starts is None:
             self._sentence_starts = [s.start for s in sentences(self.text)]
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+
+@contextlib.contextmanager
+def shared_docs() -> Iterator[None]:
+    """Read each distinct text once while the block runs (both passes of discovery).
+
+    Holds the read documents (up to ``_SHARED_CHARS`` characters of text) until the block ends.
+    """
+    _SHARED.append(_Shared())
+    try:
+        yield
+    finally:
+        _SHARED.pop()
+
+
+def shared_doc(text: str) -> Doc | None:
+    """The document of ``text`` read once in the running ``shared_docs`` block, else None."""
+    if not _SHARED:
+        return None
+    shared = _SHARED[-1]
+    doc = shared.get(text)
+    if doc is None:
+        doc = Doc(text)
+        if shared.chars < _SHARED_CHARS:
+            shared[text] = doc
+            shared.chars += len(text)
+    return doc
+
+
+def doc_of(text: str) -> Doc:
+    """The document of ``text``, read once per ``shared_docs`` block."""
+    doc = shared_doc(text)
+    return Doc(text) if doc is None else doc

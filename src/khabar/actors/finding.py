@@ -7,7 +7,7 @@ merged), then the mentions, so the people found never depend on how the corpus i
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import compress
+from contextlib import nullcontext
 from pathlib import Path
 
 import pandas as pd
@@ -15,12 +15,11 @@ import pandas as pd
 from khabar.actors.dictionary import Lexicon, lexicon, mastheads_of
 from khabar.actors.discovery import discover as discover_people
 from khabar.actors.discovery import longest_forms
-from khabar.actors.document import Doc, key_of
+from khabar.actors.document import Doc, doc_of, shared_docs
 from khabar.actors.hints import Tally, Vocabulary
 from khabar.actors.resolve import Mention, forms, mentions
 from khabar.corpus import Corpus
 from khabar.engine import concat_batches, run_batches
-from khabar.tokens import WORD_RE
 
 __all__ = [
     "COLUMNS",
@@ -36,7 +35,6 @@ COLUMNS = (
     "sentence_id", "form",
 )  # fmt: skip
 UNLISTED = "unlisted:"
-_LINKS = frozenset({"بن", "بنت"})  # a word next to one is a given name
 _INT_COLUMNS = {"start": "int64", "end": "int64", "sentence_id": "int64"}
 
 
@@ -44,7 +42,7 @@ def docs_of(batch: pd.DataFrame) -> Iterator[tuple[str, Doc, frozenset]]:
     """(doc_id, document, its outlet's masthead phrases) for each row of a batch."""
     outlets = batch["outlet"] if "outlet" in batch.columns else [None] * len(batch)
     for doc_id, text, outlet in zip(batch["doc_id"], batch["text"], outlets, strict=True):
-        yield str(doc_id), Doc(str(text or "")), mastheads_of(outlet)
+        yield str(doc_id), doc_of(str(text or "")), mastheads_of(outlet)
 
 
 def frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
@@ -58,16 +56,9 @@ def frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
 
 def vocabulary_batch(batch: pd.DataFrame) -> Tally:
     """What one batch writes (the first pass of ``find_actors(discover=True)``)."""
-    tally, surfaces, linked = Tally(), set(), set()
+    tally = Tally()
     for text in batch["text"]:
-        text = str(text or "")
-        words = WORD_RE.findall(text)
-        surfaces.update(words)
-        if "بن" in text:
-            for i in compress(range(len(words)), map(_LINKS.__contains__, words)):
-                linked.update(words[max(i - 1, 0) : i] + words[i + 1 : i + 2])
-    tally.words.update(map(key_of, surfaces))
-    tally.linked.update(map(key_of, linked))
+        tally.add_text(str(text or ""))
     return tally
 
 
@@ -176,13 +167,14 @@ def find_actors(
         by its shape) or ``discovered``.
     """
     options = {"discover": discover} | corpus.dictionary_option("actors.yaml", extra)
-    if discover:
-        tallies = run_batches(
-            corpus, vocabulary_batch, engine=engine, progress=progress, combine=Tally.merged
+    with shared_docs() if discover and not corpus.lazy else nullcontext():
+        if discover:
+            tallies = run_batches(
+                corpus, vocabulary_batch, engine=engine, progress=progress, combine=Tally.merged
+            )
+            options["vocab"] = Vocabulary.of(Tally.merged(tallies))
+        empty = frame([], COLUMNS)
+        table = concat_batches(
+            corpus, actors_batch, empty=empty, engine=engine, progress=progress, **options
         )
-        options["vocab"] = Vocabulary.of(Tally.merged(tallies))
-    empty = frame([], COLUMNS)
-    table = concat_batches(
-        corpus, actors_batch, empty=empty, engine=engine, progress=progress, **options
-    )
     return _merge_discovered(table) if len(table) else table

@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
+from khabar.actors.document import key_of, shared_doc
 from khabar.clitics import ARTICLE_PREFIXES, CONJUNCTIONS
 from khabar.cues import load_cues
 from khabar.lexicon import load_entries, phrase_key
+from khabar.tokens import WORD_RE
 from khabar.wordlists import arabic_stopwords, data_lines
 
 __all__ = ["Hints", "Tally", "Vocabulary", "common_words", "discovery_data", "load_hints"]
@@ -51,6 +53,7 @@ class Hints:
     named_after: frozenset[str]
     cue_words: frozenset[str]  # every word that may start a cue, clitics included
     openers: frozenset[str]  # given names, also after و: where a name may start without a cue
+    starts: frozenset[str]  # cue words and openers: the words discovery looks at
     stopwords: frozenset[str]
     nisba: frozenset[str]
     nationalities: frozenset[str]
@@ -73,6 +76,19 @@ class Tally:
         if not _LINKS.isdisjoint(keys):
             for i in compress(range(len(keys)), map(_LINKS.__contains__, keys)):
                 self.linked.update(keys[max(i - 1, 0) : i] + keys[i + 1 : i + 2])
+
+    def add_text(self, text: str) -> None:
+        """Count one document given as text (read once if a ``shared_docs`` block runs)."""
+        doc = shared_doc(text)
+        if doc is None or doc.strays:  # the stray marks count as words here
+            words = WORD_RE.findall(text)
+            self.words.update(map(key_of, set(words)))
+        else:
+            words = doc.surfaces
+            self.words.update(doc.keys)
+        if "بن" in text:
+            for i in compress(range(len(words)), map(_LINKS.__contains__, words)):
+                self.linked.update(map(key_of, words[max(i - 1, 0) : i] + words[i + 1 : i + 2]))
 
     def merge(self, other: Tally) -> Tally:
         """Both tallies in one (in place)."""
@@ -104,17 +120,13 @@ class Vocabulary:
     @classmethod
     def of(cls, tally: Tally) -> Vocabulary:
         """The vocabulary of a (merged) tally, with the words general Arabic uses often."""
-        words = tally.words | common_words().keys()
-        definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
-        definite.update(
-            w[3:] for w in words if w[:3] in ("وال", "فال", "بال", "كال") and len(w) > 4
-        )
-        definite.update(w[2:] for w in words if w.startswith("لل") and len(w) > 4)
+        common_definite, common_bare = _common_readings()
+        definite, bare = _readings(tally.words - common_words().keys())
         given = {w for w in tally.linked if len(w) > 1 and not w.startswith("ال") and w.isalpha()}
         return cls(
-            frozenset(definite),
-            frozenset(w for w in words if not w.startswith("ال")),
-            frozenset(given - arabic_stopwords() - definite),
+            common_definite.union(definite),
+            common_bare.union(bare),
+            frozenset(given - arabic_stopwords() - definite - common_definite),
         )
 
     @classmethod
@@ -124,6 +136,21 @@ class Vocabulary:
         for keys in docs:
             tally.add(keys)
         return cls.of(tally)
+
+
+def _readings(words: set[str]) -> tuple[set[str], set[str]]:
+    """Words seen with the article (its clitic-led forms too) and words written without it."""
+    definite = {w[2:] for w in words if w.startswith("ال") and len(w) > 3}
+    definite.update(w[3:] for w in words if w[:3] in ("وال", "فال", "بال", "كال") and len(w) > 4)
+    definite.update(w[2:] for w in words if w.startswith("لل") and len(w) > 4)
+    return definite, {w for w in words if not w.startswith("ال")}
+
+
+@cache
+def _common_readings() -> tuple[frozenset[str], frozenset[str]]:
+    """``_readings`` of the common words, the same for every corpus."""
+    definite, bare = _readings(set(common_words()))
+    return frozenset(definite), frozenset(bare)
 
 
 @cache
@@ -225,6 +252,8 @@ def load_hints() -> Hints:
         arabic_stopwords() | keys_of(raw.get("not_names", [])) | titles | verbs
     ) | _dictionary_words()
     given = _given_names(raw, not_given=blocked | keys_of(raw.get("joiners", [])))
+    cue_words = _cue_words(verbs, titles | set(title_phrases) | nationalities)
+    openers = given | {"و" + name for name in given}
     return Hints(
         titles=titles,
         title_phrases=title_phrases,
@@ -232,11 +261,12 @@ def load_hints() -> Hints:
         links=frozenset(keys_of(raw.get("links", []))),
         joiners=frozenset(keys_of(raw.get("joiners", []))),
         given=given,
-        openers=given | {"و" + name for name in given},
+        openers=openers,
+        starts=cue_words | openers,
         blocked=frozenset(blocked),
         things=frozenset(keys_of(raw.get("things", [])) | keys_of(raw.get("named_after", []))),
         named_after=frozenset(keys_of(raw.get("named_after", []))),
-        cue_words=_cue_words(verbs, titles | set(title_phrases) | nationalities),
+        cue_words=cue_words,
         stopwords=arabic_stopwords(),
         nisba=nisba,
         nationalities=nationalities,

@@ -19,7 +19,7 @@ from khabar.actors.hints import CLITIC_ARTICLES, Hints, Vocabulary, common_words
 from khabar.clitics import CONJUNCTIONS
 from khabar.normalize import is_arabic_letter
 
-__all__ = ["MAX_UNITS", "MIN_UNITS", "NAME_GAP_RE", "Found", "NameReader"]
+__all__ = ["MAX_UNITS", "MIN_UNITS", "NAME_GAP_RE", "Found", "NameReader", "name_gap"]
 
 MIN_UNITS, MAX_UNITS = 2, 4
 NAME_GAP_RE = re.compile(r"[ \u00a0]+|[\-‐–]")
@@ -36,6 +36,13 @@ _EVERYDAY_ZIPF = 4.5  # يتفق، تتفق، نتفق، اتفق: one verb
 #: Clitics that mark a word as no name when what follows is a word (وسامي، بحب); ك is left
 #: out: names start with it (كمال، كيري) far more often than the clitic stands before one.
 _CLITIC_INITIALS = CONJUNCTIONS + "بل"
+#: What reading names decides per spelling (kept with the vocabulary).
+_DECISIONS = ("pronoun", "first", "rest", "rest+")
+
+
+def name_gap(gap: str) -> bool:
+    """Text that may lie between two words of a name: spaces or one hyphen."""
+    return gap == " " or NAME_GAP_RE.fullmatch(gap) is not None
 
 
 class Found(NamedTuple):
@@ -64,13 +71,16 @@ class NameReader:
     def __init__(
         self, doc: Doc, covered: Sequence[str | None], hints: Hints, vocab: Vocabulary
     ) -> None:
-        self.doc, self.keys = doc, doc.keys
+        self.doc, self.keys, self.parts, self.surfaces = doc, doc.keys, doc.parts, doc.surfaces
         self.covered, self.hints, self.vocab = covered, hints, vocab
         self.opened: int | None = None  # a word read as a given name after its و (وخالد)
+        memo = vocab.memo
+        self._memos = {what: memo.setdefault(what, {}) for what in _DECISIONS}
+        self._blocked: dict[str, bool] = memo.setdefault("blocked", {})  # per match key
 
     def gap(self, i: int) -> str:
         """The text between word ``i - 1`` and word ``i``."""
-        return self.doc.gap(i)
+        return self.parts[2 * i]
 
     def word(self, k: str) -> bool:
         """A stopword, a plain word of the corpus or a given name (after a conjunction)."""
@@ -92,10 +102,16 @@ class NameReader:
         if not self.given_key(k):
             return False
         # على (on) normalizes like علي (Ali): written with ى, the stopword is meant
-        return not (k in self.hints.stopwords and self.doc.surfaces[i].endswith("ى"))
+        return not (k in self.hints.stopwords and self.surfaces[i].endswith("ى"))
 
     def blocked(self, k: str) -> bool:
         """Never part of a name: a listed word, a clitic-led word, a nationality adjective."""
+        found = self._blocked.get(k)
+        if found is None:
+            found = self._blocked[k] = self._blocked_key(k)
+        return found
+
+    def _blocked_key(self, k: str) -> bool:
         hints = self.hints
         if len(k) < 2 or k in hints.blocked or not all(map(is_arabic_letter, k)):
             return True
@@ -128,7 +144,7 @@ class NameReader:
         """Shaped like an ordinary word: ة, a plural or pronoun ending, tanween, or an
         accusative ا on a word of the corpus (مصدرا، هاتفيا)."""
         norm, k = self.doc.norm(i), self.keys[i]
-        if norm.endswith("ة") or self.pronoun(i) or _TANWEEN & set(self.doc.surfaces[i]):
+        if norm.endswith("ة") or self.pronoun(i) or _TANWEEN & set(self.surfaces[i]):
             return True
         if (len(norm) >= 5 and norm.endswith(_PLURAL_ENDINGS)) or norm.endswith(("ئا", "ءا")):
             return True  # أميركيون، مذكرات، شيئا
@@ -144,10 +160,10 @@ class NameReader:
     def _memo(self, what: str, i: int, decide) -> bool:
         if i == self.opened:
             return decide(i)
-        key = (what, self.doc.surfaces[i])
-        found = self.vocab.memo.get(key)
+        memo, surface = self._memos[what], self.surfaces[i]
+        found = memo.get(surface)
         if found is None:
-            found = self.vocab.memo[key] = decide(i)
+            found = memo[surface] = decide(i)
         return found
 
     def first_ok(self, i: int) -> bool:
@@ -157,8 +173,14 @@ class NameReader:
     def rest_ok(self, i: int, *, arab: bool) -> bool:
         """Can word ``i`` continue a name (``arab``: one that opened with a given name)?"""
         if arab:
-            return self._memo("rest+", i, lambda j: self._rest_ok(j, arab=True))
-        return self._memo("rest", i, lambda j: self._rest_ok(j, arab=False))
+            return self._memo("rest+", i, self._rest_arab)
+        return self._memo("rest", i, self._rest_other)
+
+    def _rest_arab(self, i: int) -> bool:
+        return self._rest_ok(i, arab=True)
+
+    def _rest_other(self, i: int) -> bool:
+        return self._rest_ok(i, arab=False)
 
     def _first_ok(self, i: int) -> bool:
         k = self.keys[i]
@@ -189,9 +211,9 @@ class NameReader:
         units, j, last, arab = 0, i, None, False
         while j < n and self.covered[j] is None:
             k = keys[j]
-            if j > i and not NAME_GAP_RE.fullmatch(self.gap(j)):
+            if j > i and not name_gap(self.gap(j)):
                 break
-            if k in hints.joiners and j + 1 < n and NAME_GAP_RE.fullmatch(self.gap(j + 1)):
+            if k in hints.joiners and j + 1 < n and name_gap(self.gap(j + 1)):
                 arab = arab or units == 0
                 units, last, j = units + 1, j + 1, j + 2
             elif k in hints.links and units and j + 1 < n:
@@ -235,7 +257,7 @@ class NameReader:
         k = self.keys[i]
         if k in self.hints.joiners and i + 1 < len(self.keys) and self.covered[i + 1] is None:
             joined = self.keys[i + 1]
-            ok = NAME_GAP_RE.fullmatch(self.gap(i + 1)) and not self.blocked(joined)
+            ok = name_gap(self.gap(i + 1)) and not self.blocked(joined)
             return self.found(i, i + 1) if ok and joined not in common_words() else None
         if len(k) < 3 or k in self.vocab.definite or self.plain(i) or self.given(i):
             return None
@@ -258,11 +280,7 @@ class NameReader:
         elif not self.first_ok(i):
             return None
         nxt = i + 1
-        if (
-            nxt < len(self.keys)
-            and self.covered[nxt] == "person"
-            and NAME_GAP_RE.fullmatch(self.gap(nxt))
-        ):
+        if nxt < len(self.keys) and self.covered[nxt] == "person" and name_gap(self.gap(nxt)):
             return None  # a listed name goes on: not a name of its own
         return self.found(i, i)
 
