@@ -17,20 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import khabar
+from khabar.lexicon import SOURCE_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT / "tests" / "data" / "sources-dev.jsonl"
-TYPES = (
-    "agency",
-    "broadcaster",
-    "newspaper",
-    "website",
-    "government",
-    "international_org",
-    "person",
-    "official",
-    "unnamed",
-)
+TYPES = SOURCE_TYPES
 GROUPS = {"named media": frozenset(TYPES[:4]), "people": frozenset({"person"})}
 
 

@@ -35,7 +35,9 @@ __all__ = [
     "phrase_key",
 ]
 
-#: Types of source in sources.yaml, in the order charts stack them.
+#: Types of source, in the order charts stack them. ``person`` (a named individual) and
+#: ``official`` (cited by title only) are found in the text; the others are also listed in
+#: sources.yaml.
 SOURCE_TYPES = (
     "agency",
     "broadcaster",
@@ -43,6 +45,8 @@ SOURCE_TYPES = (
     "website",
     "government",
     "international_org",
+    "person",
+    "official",
     "unnamed",
 )
 _KINDS = {"actors": {"person", "country", "organization", "place"}, "sources": set(SOURCE_TYPES)}

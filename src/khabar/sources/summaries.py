@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from khabar.corpus import Corpus
-from khabar.lexicon import match_key
+from khabar.lexicon import SOURCE_TYPES, match_key
 from khabar.sources.cuelist import Cues, load_cues
 from khabar.sources.table import find_sources
 from khabar.tokens import tokenize
@@ -19,19 +19,6 @@ __all__ = [
     "source_counts",
     "sources_per_doc",
 ]
-
-#: Types of source, in the order charts stack them.
-SOURCE_TYPES = (
-    "agency",
-    "broadcaster",
-    "newspaper",
-    "website",
-    "government",
-    "international_org",
-    "person",
-    "official",
-    "unnamed",
-)
 
 
 def source_counts(corpus: Corpus, *, engine: str = "local") -> pd.DataFrame:
