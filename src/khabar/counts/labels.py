@@ -7,14 +7,14 @@ clitic is peeled only when what remains is a word of the corpus or of khabar's d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from khabar.clitics import ARTICLE, CLITIC_LETTERS, stems
+from khabar.clitics import ARTICLE
+from khabar.counts.folding import fold_vocabulary
 from khabar.lexicon import dictionary_words
 from khabar.normalize import display_form, normalize
 from khabar.wordlists import arabic_stopwords, protected_words
@@ -22,27 +22,9 @@ from khabar.wordlists import arabic_stopwords, protected_words
 __all__ = ["Labels", "WordFolds"]
 
 _FORMS_SHOWN = 4
-#: First letters of words that may carry a proclitic (a clitic letter or the article).
-_PEELABLE = frozenset(CLITIC_LETTERS + ARTICLE[0])
 _SEP = "\n"  # never inside a word: lets one C-level pass normalize a whole vocabulary
 
 Surface = str | tuple[str, ...]
-
-
-@cache
-def _word_stems(norm: str) -> tuple[str, ...]:
-    return stems(norm, protected=protected_words(), function_words=arabic_stopwords())
-
-
-@cache
-def _fold_candidates(norm: str) -> tuple[str, ...]:
-    """The stems a word may fold to, shortest (then alphabetical) first, as ``Folder.fold``
-    ranks them; only stems that rank before the word itself (ل + الX is written للX, so a
-    stem can be longer than its word)."""
-    if norm[:1] not in _PEELABLE:
-        return ()
-    own = _shortest(norm)
-    return tuple(sorted((s for s in _word_stems(norm) if _shortest(s) < own), key=_shortest))
 
 
 def _each(transform, words: Sequence[str]) -> list[str]:
@@ -56,14 +38,13 @@ class WordFolds:
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
         self.norms = _each(normalize, words)
-        distinct = set(self.norms)
-        vocabulary = distinct | dictionary_words() | arabic_stopwords()
-        self.fold: dict[str, str] = {}
-        for norm, candidates in zip(distinct, map(_fold_candidates, distinct), strict=True):
-            for stem in candidates:  # shortest first: the first that is a word is the fold
-                if stem in vocabulary:
-                    self.fold[norm] = stem
-                    break
+        distinct = list(set(self.norms))
+        self.fold: dict[str, str] = fold_vocabulary(
+            distinct,
+            vocabulary=set(distinct) | dictionary_words() | arabic_stopwords(),
+            protected=protected_words(),
+            function_words=arabic_stopwords(),
+        )
 
     @property
     def norm(self) -> dict[str, str]:
