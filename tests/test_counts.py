@@ -134,6 +134,24 @@ def test_stopwords_are_words_not_clitic_plus_word():
     assert found == {"كان": 1, "واحد": 1, "ان": 1, "احد": 1}
 
 
+def _counted_under(table: pd.DataFrame, spelling: str) -> str:
+    """The term whose counted spellings include ``spelling``."""
+    rows = table[table["forms"].str.split(" · ").map(lambda forms: spelling in forms)]
+    assert len(rows) == 1, rows
+    return rows["term"].iloc[0]
+
+
+def test_a_word_written_after_the_article_keeps_its_first_letter():
+    # الكلام and الفريق show that كلام and فريق are words: not ك + لام, not ف + ريق
+    texts = ["كلام الوزير", "الكلام مهم وبالكلام", "لام اللام", "فريق الفريق ريق"]
+    table = term_frequency(Corpus.from_texts(texts), stopwords=False)
+    speech, team = _counted_under(table, "كلام"), _counted_under(table, "فريق")
+    assert speech == _counted_under(table, "وبالكلام") == _counted_under(table, "الكلام")
+    assert speech != _counted_under(table, "لام")
+    assert team == _counted_under(table, "الفريق") != _counted_under(table, "ريق")
+    assert counts(table)[speech] == 3
+
+
 def test_by_date_groups_by_period_start():
     corpus = Corpus.from_texts(
         ["بوتين", "بوتين كيم", "بوتين", "كيم"],

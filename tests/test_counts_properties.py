@@ -66,8 +66,11 @@ def _reference_fold(norms: list[str], vocabulary: set[str]) -> dict[str, str]:
     from khabar.clitics import Folder, stems
     from khabar.wordlists import arabic_stopwords, protected_words
 
+    # a word the corpus writes after the article is a word in its own right
+    own = {w[2:] for w in norms if w.startswith("ال") and len(w) > 2}
+
     def stems_of(word: str) -> tuple[str, ...]:
-        return stems(word, protected=protected_words(), function_words=arabic_stopwords())
+        return stems(word, protected=protected_words() | own, function_words=arabic_stopwords())
 
     folder = Folder(vocabulary.__contains__, stems_of=stems_of)
     return {w: folder.fold(w) for w in norms}
@@ -88,4 +91,4 @@ def test_folding_is_the_folder_rule(words):
     folds = WordFolds(list(dict.fromkeys(words)))
     vocabulary = set(folds.norms) | dictionary_words() | arabic_stopwords()
     expected = _reference_fold(folds.norms, vocabulary)
-    assert {n: folds.folded(n) for n in folds.norms} == expected
+    assert dict(zip(folds.norms, folds.folds.to_pylist(), strict=True)) == expected

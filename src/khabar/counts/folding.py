@@ -9,7 +9,7 @@ of vectorized string operations on every word it applies to. The result is exact
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -23,48 +23,58 @@ _CONJ, _PREP, _ART = 1, 2, 3  # how far along و/ف + ب/ك/ل + ال a word has
 _DOUBLE_LAM = "لل"  # ل + ال + X is written للX
 
 
-def own_words(norms: Collection[str]) -> frozenset[str]:
-    """Words the corpus itself writes with the article (كلام, seen as الكلام).
+def own_words(norms: Sequence[str] | pa.Array) -> pa.Array:
+    """Words the corpus itself writes after the article (كلام, seen as الكلام).
 
     The article never stands before a proclitic, so a word written after it is a word in its
-    own right and its first letter is not a clitic: كلام is not ك + لام.
+    own right and its first letter is not a clitic: كلام is not ك + لام, فريق is not ف + ريق.
     """
+    array = _strings(norms)
     cut = len(ARTICLE)
-    return frozenset(w[cut:] for w in norms if w.startswith(ARTICLE) and len(w) > cut)
+    after = pc.and_(pc.starts_with(array, ARTICLE), pc.greater(pc.utf8_length(array), cut))
+    return pc.utf8_slice_codeunits(array.filter(after), cut)
 
 
 def fold_vocabulary(
-    words: list[str],
+    words: Sequence[str] | pa.Array,
     *,
-    vocabulary: Collection[str],
-    protected: Collection[str],
-    function_words: Collection[str],
-) -> dict[str, str]:
-    """The form each normalized word counts under, for the words that fold.
+    vocabulary: Collection[str] | pa.Array,
+    protected: Collection[str] | pa.Array,
+    function_words: Collection[str] | pa.Array,
+) -> pa.StringArray:
+    """The form each normalized word counts under (the word itself when nothing is peeled).
 
     Args:
-        words: Distinct normalized words.
-        vocabulary: Forms that are words (a word folds to its shortest stem among them).
+        words: Normalized words (repeats allowed).
+        vocabulary: Forms that are words besides ``words`` themselves: a word folds to its
+            shortest stem that is one of them or one of ``words``.
         protected: Words never peeled.
         function_words: Short words a clitic may leave behind although shorter than MIN_STEM.
 
     Returns:
-        word -> folded form, only for words whose fold differs from the word.
+        One folded form per word, in order.
     """
-    if not words:
-        return {}
-    array = pa.array(words, type=pa.string())
-    guarded = pa.array(list(protected), type=pa.string())
-    short = pa.array(list(function_words), type=pa.string())
+    array = _strings(words)
     owners, found = [], []
-    for owner, stem in _walk(array, guarded, short):
+    for owner, stem in _walk(array, _strings(protected), _strings(function_words)):
         owners.append(owner)
         found.append(stem)
     if not owners:
-        return {}
-    owner = np.concatenate(owners)
+        return array
     stems = pa.chunked_array(found, type=pa.string()).combine_chunks()
-    return _shortest_words(array, owner, stems, pa.array(list(vocabulary), type=pa.string()))
+    known = pc.or_(pc.is_in(stems, array), pc.is_in(stems, _strings(vocabulary)))
+    owner, stem = _shortest_words(array, np.concatenate(owners), stems, known)
+    mask = np.zeros(len(array), dtype=bool)
+    mask[owner] = True
+    return pc.replace_with_mask(array, pa.array(mask), stem)
+
+
+def _strings(values: Collection[str] | pa.Array) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks()
+    if isinstance(values, pa.Array):
+        return values
+    return pa.array(values if isinstance(values, list) else list(values), type=pa.string())
 
 
 def _walk(
@@ -125,23 +135,23 @@ def _not_in(values: pa.Array, members: pa.Array) -> np.ndarray:
 
 
 def _shortest_words(
-    words: pa.StringArray, owner: np.ndarray, stems: pa.Array, vocabulary: pa.Array
-) -> dict[str, str]:
-    """For each word, its shortest (then first in code point order) stem that is a word and
-    ranks before the word itself (``ل + الX`` is written ``للX``: a stem can be longer)."""
+    words: pa.StringArray, owner: np.ndarray, stems: pa.Array, known: pa.Array
+) -> tuple[np.ndarray, pa.Array]:
+    """For each word with one, its shortest (then first in code point order) known stem that
+    ranks before the word itself (``ل + الX`` is written ``للX``: a stem can be longer).
+
+    Returns the word numbers (ascending) and their stems.
+    """
     own = words.take(pa.array(owner))
     stem_len, own_len = pc.utf8_length(stems), pc.utf8_length(own)
     before = pc.or_(
         pc.less(stem_len, own_len), pc.and_(pc.equal(stem_len, own_len), pc.less(stems, own))
     )
-    keep = pc.and_(before, pc.is_in(stems, vocabulary))
-    table = pa.table({"owner": owner, "length": stem_len, "stem": stems}).filter(keep)
-    if not table.num_rows:
-        return {}
+    table = pa.table({"owner": owner, "length": stem_len, "stem": stems})
+    table = table.filter(pc.and_(before, known))
     table = table.take(
         pc.sort_indices(table, sort_keys=[(k, "ascending") for k in ("owner", "length", "stem")])
     )
     ranked = table["owner"].to_numpy()
-    first = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-    folded = table["stem"].take(pa.array(first)).to_pylist()
-    return dict(zip(words.take(pa.array(ranked[first])).to_pylist(), folded, strict=True))
+    first = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]]) if len(ranked) else ranked
+    return ranked[first], table["stem"].combine_chunks().take(pa.array(first))

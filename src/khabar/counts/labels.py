@@ -1,12 +1,14 @@
 """Folding a corpus's counted forms into terms, and how each term is shown.
 
 Each distinct written word is normalized and folded once, after the whole corpus is counted: a
-clitic is peeled only when what remains is a word of the corpus or of khabar's dictionaries.
+clitic is peeled only when what remains is a word of the corpus or of khabar's dictionaries, and
+never off a word the corpus also writes after the article (كلام, seen as الكلام, is not ك + لام).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -14,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar.clitics import ARTICLE
-from khabar.counts.folding import fold_vocabulary
+from khabar.counts.folding import fold_vocabulary, own_words
 from khabar.lexicon import dictionary_words
 from khabar.normalize import display_form, normalize
 from khabar.wordlists import arabic_stopwords, protected_words
@@ -32,33 +34,51 @@ def _each(transform, words: Sequence[str]) -> list[str]:
     return transform(_SEP.join(words)).split(_SEP) if words else []
 
 
+@cache
+def _known_words() -> pa.Array:
+    """Words by definition, whatever the corpus: dictionary entries and stopwords."""
+    return pa.array(sorted(dictionary_words() | arabic_stopwords()), type=pa.string())
+
+
+@cache
+def _never_peeled() -> pa.Array:
+    return pa.array(sorted(protected_words()), type=pa.string())
+
+
+@cache
+def _function_words() -> pa.Array:
+    return pa.array(sorted(arabic_stopwords()), type=pa.string())
+
+
 class WordFolds:
-    """For every written word of the corpus: its normalized form and the form it counts under."""
+    """For every written word of the corpus: its normalized form and the form it counts under.
+
+    ``norms[i]`` and ``folds[i]`` belong to ``words[i]`` (``folds`` is an Arrow array).
+    """
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
         self.norms = _each(normalize, words)
-        distinct = list(set(self.norms))
-        self.fold: dict[str, str] = fold_vocabulary(
-            distinct,
-            vocabulary=set(distinct) | dictionary_words() | arabic_stopwords(),
-            protected=protected_words(),
-            function_words=arabic_stopwords(),
+        self._norms = norms = pa.array(self.norms, type=pa.string())
+        self.folds: pa.StringArray = fold_vocabulary(
+            norms,
+            vocabulary=_known_words(),
+            protected=pa.concat_arrays([_never_peeled(), own_words(norms)]),
+            function_words=_function_words(),
         )
 
     @property
-    def norm(self) -> dict[str, str]:
-        """Written word -> normalized form."""
-        return dict(zip(self.words, self.norms, strict=True))
+    def fold(self) -> dict[str, str]:
+        """Normalized word -> folded form, for the words that fold."""
+        return {n: f for n, f in zip(self.norms, self.folds.to_pylist(), strict=True) if n != f}
 
-    def folded(self, norm: str) -> str:
-        """The form a normalized word counts under."""
-        return self.fold.get(norm, norm)
-
-    def has_proclitic(self, norm: str) -> bool:
-        """True when a word carries more than the article (والكرملين, not الكرملين)."""
-        folded = self.fold.get(norm, norm)
-        return norm != folded and norm != ARTICLE + folded
+    def proclitics(self) -> np.ndarray:
+        """True for each word carrying more than the article (والكرملين, not الكرملين)."""
+        norms, folds = self._norms, self.folds
+        with_article = pc.binary_join_element_wise(ARTICLE, folds, "")
+        return pc.and_(pc.not_equal(norms, folds), pc.not_equal(norms, with_article)).to_numpy(
+            zero_copy_only=False
+        )
 
 
 def _shortest(word: str) -> tuple[int, str]:
@@ -88,8 +108,7 @@ class Labels:
     def __init__(self, surfaces: Sequence[Surface], totals: np.ndarray) -> None:
         grams = bool(surfaces) and isinstance(surfaces[0], tuple)
         groups, clitic, shown = _grams(surfaces) if grams else _words(surfaces)
-        self.term_of, uniques = pd.factorize(_objects(groups), use_na_sentinel=False)
-        self.terms = list(uniques)
+        self.term_of, self.terms = _numbered(groups)
         ranked = _rank_forms(self.term_of, _objects(shown), np.asarray(clitic, bool), totals)
         self.label, self.forms = self._names(*ranked)
         if grams:
@@ -111,6 +130,15 @@ class Labels:
         for start in starts[clitic[starts]].tolist():
             label[term[start]] = _bare(shown[start], self.terms[term[start]])
         return label, forms
+
+
+def _numbered(groups: pa.Array | list) -> tuple[np.ndarray, list]:
+    """A number per distinct group (in order of first appearance) and the distinct groups."""
+    if isinstance(groups, pa.Array):
+        encoded = pc.dictionary_encode(groups)
+        return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary.to_pylist()
+    codes, uniques = pd.factorize(_objects(groups), use_na_sentinel=False)
+    return codes, list(uniques)
 
 
 def _objects(items: Sequence) -> np.ndarray:
@@ -135,23 +163,19 @@ def _rank_forms(
     return (keys // width)[order], shown[first][order], clitic[first][order]
 
 
-def _words(surfaces: Sequence[str]) -> tuple[list, np.ndarray, list]:
+def _words(surfaces: Sequence[str]) -> tuple[pa.Array, np.ndarray, list]:
     folds = WordFolds(surfaces)
-    norms = folds.norms
-    groups = list(map(folds.fold.get, norms, norms))
-    clitic = np.zeros(len(norms), dtype=bool)
-    folded = np.flatnonzero(_objects(norms) != _objects(groups)).tolist()
-    clitic[folded] = [norms[i] != ARTICLE + groups[i] for i in folded]
-    return groups, clitic, _each(display_form, surfaces)
+    return folds.folds, folds.proclitics(), _each(display_form, surfaces)
 
 
 def _grams(surfaces: Sequence[tuple[str, ...]]) -> tuple[list, list, list]:
     words = list({w for surface in surfaces for w in surface})
     folds = WordFolds(words)
     shown = dict(zip(words, _each(display_form, words), strict=True))
-    norm = folds.norm
-    groups = [tuple(folds.folded(norm[w]) for w in s) for s in surfaces]
-    clitic = [any(folds.has_proclitic(norm[w]) for w in s) for s in surfaces]
+    folded = dict(zip(words, folds.folds.to_pylist(), strict=True))
+    proclitic = dict(zip(words, folds.proclitics().tolist(), strict=True))
+    groups = [tuple(map(folded.__getitem__, s)) for s in surfaces]
+    clitic = [any(map(proclitic.__getitem__, s)) for s in surfaces]
     # joined with a character no display form contains, so words split back exactly
     return groups, clitic, [_SEP.join(shown[w] for w in s) for s in surfaces]
 
