@@ -142,14 +142,20 @@ def _counted_under(table: pd.DataFrame, spelling: str) -> str:
 
 
 def test_a_word_written_after_the_article_keeps_its_first_letter():
-    # الكلام and الفريق show that كلام and فريق are words: not ك + لام, not ف + ريق
-    texts = ["كلام الوزير", "الكلام مهم وبالكلام", "لام اللام", "فريق الفريق ريق"]
+    # الكلام and الفريق, more frequent than لام and ريق, show that كلام and فريق are words
+    texts = ["كلام الوزير", "الكلام مهم وبالكلام", "الكلام", "لام", "فريق الفريق ريق", "الفريق"]
     table = term_frequency(Corpus.from_texts(texts), stopwords=False)
     speech, team = _counted_under(table, "كلام"), _counted_under(table, "فريق")
     assert speech == _counted_under(table, "وبالكلام") == _counted_under(table, "الكلام")
     assert speech != _counted_under(table, "لام")
     assert team == _counted_under(table, "الفريق") != _counted_under(table, "ريق")
-    assert counts(table)[speech] == 3
+    assert counts(table)[speech] == 4
+
+
+def test_a_rare_article_form_does_not_outweigh_the_clitic_reading():
+    # بدون is ب + دون although البدون (the stateless) occurs once
+    table = term_frequency(Corpus.from_texts(["بدون شك", "دون", "دون", "البدون"]), stopwords=False)
+    assert _counted_under(table, "بدون") == _counted_under(table, "دون")
 
 
 def test_by_date_groups_by_period_start():

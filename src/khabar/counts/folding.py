@@ -23,16 +23,26 @@ _CONJ, _PREP, _ART = 1, 2, 3  # how far along و/ف + ب/ك/ل + ال a word has
 _DOUBLE_LAM = "لل"  # ل + ال + X is written للX
 
 
-def own_words(norms: Sequence[str] | pa.Array) -> pa.Array:
-    """Words the corpus itself writes after the article (كلام, seen as الكلام).
+def own_words(norms: Sequence[str] | pa.Array, totals: np.ndarray) -> pa.Array:
+    """Words the corpus shows to be words in their own right: written after the article more
+    often than what their first letter would leave is written alone.
 
-    The article never stands before a proclitic, so a word written after it is a word in its
-    own right and its first letter is not a clitic: كلام is not ك + لام, فريق is not ف + ريق.
+    The article never stands before a proclitic, so الكلام (93 times) is evidence that كلام is
+    a word and not ك + لام (لام: 8 times). The evidence must outweigh the other reading: البدون
+    (4) does not make بدون a word against دون (1,535).
+
+    Args:
+        norms: Normalized words (repeats allowed).
+        totals: How often each occurs.
     """
-    array = _strings(norms)
+    table = pa.table({"norm": _strings(norms), "total": np.asarray(totals, dtype=np.int64)})
+    summed = table.group_by("norm").aggregate([("total", "sum")])
+    words, counts = summed["norm"].combine_chunks(), summed["total_sum"].combine_chunks()
     cut = len(ARTICLE)
-    after = pc.and_(pc.starts_with(array, ARTICLE), pc.greater(pc.utf8_length(array), cut))
-    return pc.utf8_slice_codeunits(array.filter(after), cut)
+    after = pc.and_(pc.starts_with(words, ARTICLE), pc.greater(pc.utf8_length(words), cut + 1))
+    word = pc.utf8_slice_codeunits(words.filter(after), cut)
+    rest = counts.take(pc.index_in(pc.utf8_slice_codeunits(word, 1), value_set=words))
+    return word.filter(pc.greater(counts.filter(after), rest.fill_null(0)))
 
 
 def fold_vocabulary(

@@ -53,17 +53,18 @@ def _function_words() -> pa.Array:
 class WordFolds:
     """For every written word of the corpus: its normalized form and the form it counts under.
 
-    ``norms[i]`` and ``folds[i]`` belong to ``words[i]`` (``folds`` is an Arrow array).
+    ``norms[i]`` and ``folds[i]`` belong to ``words[i]`` (``folds`` is an Arrow array), which
+    occurs ``totals[i]`` times.
     """
 
-    def __init__(self, words: Sequence[str]) -> None:
+    def __init__(self, words: Sequence[str], totals: np.ndarray) -> None:
         self.words = words
         self.norms = _each(normalize, words)
         self._norms = norms = pa.array(self.norms, type=pa.string())
         self.folds: pa.StringArray = fold_vocabulary(
             norms,
             vocabulary=_known_words(),
-            protected=pa.concat_arrays([_never_peeled(), own_words(norms)]),
+            protected=pa.concat_arrays([_never_peeled(), own_words(norms, totals)]),
             function_words=_function_words(),
         )
 
@@ -107,9 +108,10 @@ class Labels:
 
     def __init__(self, surfaces: Sequence[Surface], totals: np.ndarray) -> None:
         grams = bool(surfaces) and isinstance(surfaces[0], tuple)
-        groups, clitic, shown = _grams(surfaces) if grams else _words(surfaces)
+        words = _grams if grams else _words
+        groups, clitic, shown = words(surfaces, totals)
         self.term_of, self.terms = _numbered(groups)
-        ranked = _rank_forms(self.term_of, _objects(shown), np.asarray(clitic, bool), totals)
+        ranked = _rank_forms(self.term_of, shown, np.asarray(clitic, bool), totals)
         self.label, self.forms = self._names(*ranked)
         if grams:
             self.label = np.array([s.replace(_SEP, " ") for s in self.label], dtype=object)
@@ -123,13 +125,23 @@ class Labels:
         sizes = np.diff(np.r_[starts, len(term)])
         label = np.empty(len(self.terms), dtype=object)
         label[term[starts]] = shown[starts]
-        forms = label.copy()
-        spelled = shown.tolist()
-        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
-            forms[term[start]] = " · ".join(spelled[start : start + min(size, _FORMS_SHOWN)])
+        forms = np.empty(len(self.terms), dtype=object)
+        forms[term[starts]] = _joined_firsts(shown, starts, sizes)
         for start in starts[clitic[starts]].tolist():
             label[term[start]] = _bare(shown[start], self.terms[term[start]])
         return label, forms
+
+
+def _joined_firsts(shown: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """For each run of rows, its first ``_FORMS_SHOWN`` spellings joined with " · "."""
+    if not len(starts):
+        return np.empty(0, dtype=object)
+    shown_sizes = np.minimum(sizes, _FORMS_SHOWN)
+    rank = np.arange(len(shown)) - np.repeat(starts, sizes)
+    offsets = pa.array(np.r_[0, np.cumsum(shown_sizes)].astype(np.int32))
+    firsts = pa.array(shown[rank < _FORMS_SHOWN], type=pa.string())
+    joined = pc.binary_join(pa.ListArray.from_arrays(offsets, firsts), " · ")
+    return joined.to_numpy(zero_copy_only=False)
 
 
 def _numbered(groups: pa.Array | list) -> tuple[np.ndarray, list]:
@@ -146,31 +158,36 @@ def _objects(items: Sequence) -> np.ndarray:
 
 
 def _rank_forms(
-    term: np.ndarray, shown: np.ndarray, clitic: np.ndarray, totals: np.ndarray
+    term: np.ndarray, shown: Sequence[str], clitic: np.ndarray, totals: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One row per (term, shown form), occurrences summed, sorted by term then rank."""
-    shown_code, shown_forms = pd.factorize(shown)
-    alphabetical = np.empty(len(shown_forms), dtype=np.int64)
+    encoded = pc.dictionary_encode(pa.array(shown, type=pa.string()))
     # Arrow sorts UTF-8 bytes, which orders strings by code point exactly like Python
-    by_text = pc.sort_indices(pa.array(np.asarray(shown_forms, dtype=object), type=pa.string()))
-    alphabetical[by_text.to_numpy()] = np.arange(len(shown_forms))
-    width = max(len(shown_forms), 1)
+    by_text = pc.sort_indices(encoded.dictionary).to_numpy()
+    alphabetical = np.empty(len(by_text), dtype=np.int64)
+    alphabetical[by_text] = np.arange(len(by_text))
+    width = max(len(by_text), 1)
     keys, first, inverse = np.unique(
-        term * width + alphabetical[shown_code], return_index=True, return_inverse=True
+        term * width + alphabetical[encoded.indices.to_numpy()],
+        return_index=True,
+        return_inverse=True,
     )
     summed = np.bincount(inverse, weights=totals, minlength=len(keys))
     order = np.lexsort((keys % width, -summed, clitic[first], keys // width))
-    return (keys // width)[order], shown[first][order], clitic[first][order]
+    in_order = encoded.dictionary.take(pa.array(by_text)).to_numpy(zero_copy_only=False)
+    return (keys // width)[order], in_order[(keys % width)[order]], clitic[first][order]
 
 
-def _words(surfaces: Sequence[str]) -> tuple[pa.Array, np.ndarray, list]:
-    folds = WordFolds(surfaces)
+def _words(surfaces: Sequence[str], totals: np.ndarray) -> tuple[pa.Array, np.ndarray, list]:
+    folds = WordFolds(surfaces, totals)
     return folds.folds, folds.proclitics(), _each(display_form, surfaces)
 
 
-def _grams(surfaces: Sequence[tuple[str, ...]]) -> tuple[list, list, list]:
+def _grams(surfaces: Sequence[tuple[str, ...]], totals: np.ndarray) -> tuple[list, list, list]:
+    first = pd.Series(totals).groupby([s[0] for s in surfaces], sort=False).sum()
     words = list({w for surface in surfaces for w in surface})
-    folds = WordFolds(words)
+    # a word's occurrences are about those of the n-grams it begins
+    folds = WordFolds(words, first.reindex(words, fill_value=0).to_numpy())
     shown = dict(zip(words, _each(display_form, words), strict=True))
     folded = dict(zip(words, folds.folds.to_pylist(), strict=True))
     proclitic = dict(zip(words, folds.proclitics().tolist(), strict=True))
