@@ -73,7 +73,11 @@ def _reference_fold(norms: list[str], totals: list[int], vocabulary: set[str]) -
     seen: Counter = Counter()
     for norm, total in zip(norms, totals, strict=True):
         seen[norm] += total
-    own = {w[2:] for w in seen if w.startswith("ال") and len(w) > 3 and seen[w] > seen[w[3:]]}
+    own = {
+        w[2:]
+        for w in seen
+        if w.startswith("ال") and len(w) > 3 and not w.startswith("الال") and seen[w] > seen[w[3:]]
+    }
 
     def stems_of(word: str) -> tuple[str, ...]:
         return stems(word, protected=protected_words() | own, function_words=arabic_stopwords())

@@ -42,7 +42,9 @@ def own_words(norms: Sequence[str] | pa.Array, totals: np.ndarray) -> pa.Array:
     after = pc.and_(pc.starts_with(words, ARTICLE), pc.greater(pc.utf8_length(words), cut + 1))
     word = pc.utf8_slice_codeunits(words.filter(after), cut)
     rest = counts.take(pc.index_in(pc.utf8_slice_codeunits(word, 1), value_set=words))
-    return word.filter(pc.greater(counts.filter(after), rest.fill_null(0)))
+    # الالحاد is إلحاد, not a second article: it says nothing about الحاد
+    single = pc.invert(pc.starts_with(word, ARTICLE))
+    return word.filter(pc.and_(single, pc.greater(counts.filter(after), rest.fill_null(0))))
 
 
 def fold_vocabulary(
