@@ -32,12 +32,10 @@ def own_words(norms: Sequence[str] | pa.Array, totals: np.ndarray) -> pa.Array:
     (4) does not make بدون a word against دون (1,535).
 
     Args:
-        norms: Normalized words (repeats allowed).
+        norms: Distinct normalized words.
         totals: How often each occurs.
     """
-    table = pa.table({"norm": _strings(norms), "total": np.asarray(totals, dtype=np.int64)})
-    summed = table.group_by("norm").aggregate([("total", "sum")])
-    words, counts = summed["norm"].combine_chunks(), summed["total_sum"].combine_chunks()
+    words, counts = _strings(norms), pa.array(np.asarray(totals, dtype=np.int64))
     cut = len(ARTICLE)
     after = pc.and_(pc.starts_with(words, ARTICLE), pc.greater(pc.utf8_length(words), cut + 1))
     word = pc.utf8_slice_codeunits(words.filter(after), cut)

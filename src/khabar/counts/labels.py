@@ -60,13 +60,17 @@ class WordFolds:
     def __init__(self, words: Sequence[str], totals: np.ndarray) -> None:
         self.words = words
         self.norms = _each(normalize, words)
-        self._norms = norms = pa.array(self.norms, type=pa.string())
-        self.folds: pa.StringArray = fold_vocabulary(
-            norms,
+        self._norms = pa.array(self.norms, type=pa.string())
+        encoded = pc.dictionary_encode(self._norms)  # each distinct normalized word once
+        distinct, code = encoded.dictionary, encoded.indices.to_numpy()
+        seen = np.bincount(code, weights=totals, minlength=len(distinct)).astype(np.int64)
+        folds = fold_vocabulary(
+            distinct,
             vocabulary=_known_words(),
-            protected=pa.concat_arrays([_never_peeled(), own_words(norms, totals)]),
+            protected=pa.concat_arrays([_never_peeled(), own_words(distinct, seen)]),
             function_words=_function_words(),
         )
+        self.folds: pa.StringArray = folds.take(encoded.indices)
 
     @property
     def fold(self) -> dict[str, str]:
