@@ -33,6 +33,13 @@ def _codes(values: list) -> tuple[np.ndarray, list]:
     return codes.astype(np.int64), list(uniques)
 
 
+def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys (sorted) and how many times each occurs."""
+    ordered = np.sort(keys)
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
+    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+
+
 def _sums(keys: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """Distinct keys (sorted) and the sum of weights (or the number of keys) per key."""
     if weights is None:
@@ -54,7 +61,7 @@ def _doc_term_keys(
 
     Only a term written in several ways (``shared``) can occur twice in one document's pairs.
     """
-    pairs = pd.unique(doc[shared] * n_terms + term[shared])  # hashing: no sort needed
+    pairs, _ = _distinct(doc[shared] * n_terms + term[shared])
     alone = group_of_doc[doc[~shared]] * n_terms + term[~shared]
     return np.concatenate([alone, group_of_doc[pairs // n_terms] * n_terms + pairs % n_terms])
 
