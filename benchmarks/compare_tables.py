@@ -42,7 +42,9 @@ def dump(corpus_path: str, out: Path) -> None:
 
 def _keyed(table: pd.DataFrame) -> pd.DataFrame:
     keys = [c for c in ("outlet", "term") if c in table.columns]
-    return table.set_index(keys)
+    # two terms can share a label (n-grams): number the repeats so that rows pair up
+    table = table.assign(repeat=table.groupby(keys, sort=False).cumcount())
+    return table.set_index([*keys, "repeat"])
 
 
 def diff(before: Path, after: Path, *, show: int) -> None:

@@ -134,6 +134,30 @@ def test_stopwords_are_words_not_clitic_plus_word():
     assert found == {"كان": 1, "واحد": 1, "ان": 1, "احد": 1}
 
 
+def _counted_under(table: pd.DataFrame, spelling: str) -> str:
+    """The term whose counted spellings include ``spelling``."""
+    rows = table[table["forms"].str.split(" · ").map(lambda forms: spelling in forms)]
+    assert len(rows) == 1, rows
+    return rows["term"].iloc[0]
+
+
+def test_a_word_written_after_the_article_keeps_its_first_letter():
+    # الكلام and الفريق, more frequent than لام and ريق, show that كلام and فريق are words
+    texts = ["كلام الوزير", "الكلام مهم وبالكلام", "الكلام", "لام", "فريق الفريق ريق", "الفريق"]
+    table = term_frequency(Corpus.from_texts(texts), stopwords=False)
+    speech, team = _counted_under(table, "كلام"), _counted_under(table, "فريق")
+    assert speech == _counted_under(table, "وبالكلام") == _counted_under(table, "الكلام")
+    assert speech != _counted_under(table, "لام")
+    assert team == _counted_under(table, "الفريق") != _counted_under(table, "ريق")
+    assert counts(table)[speech] == 4
+
+
+def test_a_rare_article_form_does_not_outweigh_the_clitic_reading():
+    # بدون is ب + دون although البدون (the stateless) occurs once
+    table = term_frequency(Corpus.from_texts(["بدون شك", "دون", "دون", "البدون"]), stopwords=False)
+    assert _counted_under(table, "بدون") == _counted_under(table, "دون")
+
+
 def test_by_date_groups_by_period_start():
     corpus = Corpus.from_texts(
         ["بوتين", "بوتين كيم", "بوتين", "كيم"],

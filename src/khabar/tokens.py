@@ -23,6 +23,7 @@ __all__ = [
     "WORD_RE",
     "Span",
     "Token",
+    "arrow_pieces",
     "arrow_words",
     "ngrams",
     "sentence_index",
@@ -134,12 +135,18 @@ def arrow_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray
 
     Runs in Arrow's C++ kernels: no Python object per word.
     """
+    words, owner = arrow_pieces(texts)
+    real = pc.greater(pc.binary_length(words), 0)
+    return words.filter(real), owner[real.to_numpy(zero_copy_only=False)]
+
+
+def arrow_pieces(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
+    """``arrow_words`` with empty strings where a text begins or ends between words (and for
+    an empty text): cheaper when the caller can drop them later."""
     if isinstance(texts, pa.ChunkedArray):
         texts = texts.combine_chunks()
     parts = pc.split_pattern_regex(texts.fill_null(""), pattern=arrow_separator())
-    words, owner = pc.list_flatten(parts), pc.list_parent_indices(parts)
-    real = pc.greater(pc.binary_length(words), 0)  # splitting leaves empty strings at the ends
-    return words.filter(real), owner.filter(real).to_numpy()
+    return pc.list_flatten(parts), pc.list_parent_indices(parts).to_numpy()
 
 
 def sentences(text: str) -> list[Span]:

@@ -50,7 +50,9 @@ def term_frequency(
     """How often each term occurs, with clitics folded (لبوتين and وبوتين count as بوتين).
 
     A clitic (و ف ب ل ك, ال and their combinations) is peeled only when what remains is itself
-    a word of the corpus or of khabar's dictionaries, so وزير stays وزير.
+    a word of the corpus or of khabar's dictionaries, so وزير stays وزير; and never off a word
+    the corpus writes after the article more often than it writes the remainder alone (الكلام
+    makes كلام a word, not ك + لام).
 
     Args:
         corpus: The documents.

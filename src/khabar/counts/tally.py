@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar.engine import gc_paused
-from khabar.tokens import WORD_RE, arrow_words
+from khabar.tokens import WORD_RE, arrow_pieces
 
 __all__ = ["Tally", "merge_tallies", "tally_batch"]
 
@@ -122,16 +122,19 @@ def tally_batch(
 
 def _count_words(texts: pd.Series, ngram: int) -> Tally:
     """Words counted in Arrow and numpy: no Python object per word."""
-    words, owner = arrow_words(pa.array(texts, type=pa.large_string()))
+    words, owner = arrow_pieces(pa.array(texts, type=pa.large_string()))
     encoded = pc.dictionary_encode(words)
-    vocab = encoded.dictionary.to_pylist()
-    width = max(len(vocab), 1)
-    pairs, counts = np.unique(
-        owner.astype(np.int64) * width + encoded.indices.to_numpy(), return_counts=True
-    )
+    vocab = dict(zip(encoded.dictionary.to_pylist(), itertools.count()))
+    ids = encoded.indices.to_numpy()
+    empty = vocab.pop("", None)  # what lies before the first word or after the last
+    if empty is not None:
+        real = ids != empty
+        ids, owner = ids[real], owner[real]
+    width = max(len(encoded.dictionary), 1)
+    pairs, counts = np.unique(owner.astype(np.int64) * width + ids, return_counts=True)
     return Tally(
-        vocab=dict(zip(vocab, itertools.count())),
-        next_id=len(vocab),
+        vocab=vocab,
+        next_id=width,
         ids=[(pairs % width).astype(np.int32)],
         counts=[counts.astype(np.int64)],
         sizes=[np.bincount(pairs // width, minlength=len(texts))],
