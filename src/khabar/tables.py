@@ -1,0 +1,255 @@
+"""The analysis tables of a corpus, computed once and cached for every notebook and re-run.
+
+The cache is a folder of Parquet files under ``<out>/.khabar-cache/<key>/``, where the key
+hashes the corpus content (ids, texts and metadata), the khabar version and the dictionaries in
+use (packaged data and the corpus's own YAML). Any change gives a new key; older entries of the
+same output folder are removed when a new one is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from khabar import __version__
+from khabar.actors import find_actors, find_descriptors
+from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets, parse_dates
+from khabar.corpus import Corpus, load_corpus
+from khabar.counts import finish_terms, merge_tallies, tally_batch, term_frequency
+from khabar.engine import run_batches
+from khabar.overview import articles, vocabulary_growth
+from khabar.sources import count_sources, find_sources
+
+__all__ = ["CACHE_FOLDER", "CorpusTables", "cache_key", "corpus_tables", "shown"]
+
+CACHE_FOLDER = ".khabar-cache"
+#: Bumped when the tables' content or shape changes without a version change.
+_LAYOUT = "1"
+_DICTIONARIES = ("actors.yaml", "sources.yaml")
+_BIGRAMS_KEPT = 5_000
+_CELL = "\x1f"
+
+
+class CorpusTables:
+    """The tables of one corpus, read from the cache folder on first use.
+
+    Attributes are the table names: articles, growth, terms, bigrams, terms_by (term counts
+    per outlet x period cell), cells (docs and tokens per cell), groups (outlet and period
+    of each document), sources, actors (with discovered people), descriptors.
+    """
+
+    NAMES = (
+        "articles", "growth", "terms", "bigrams", "terms_by", "cells", "groups",
+        "sources", "actors", "descriptors",
+    )  # fmt: skip
+
+    def __init__(self, folder: Path, *, freq: str, outlets: bool, dates: bool) -> None:
+        self.folder = folder
+        self.freq = freq
+        self.outlets = outlets
+        self.dates = dates
+        self._loaded: dict[str, pd.DataFrame] = {}
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name not in CorpusTables.NAMES:
+            raise AttributeError(name)
+        if name not in self._loaded:
+            self._loaded[name] = pd.read_parquet(self.folder / f"{name}.parquet")
+        return self._loaded[name]
+
+    def default_actor(self) -> str:
+        """The most mentioned person (Arabic name), else the most mentioned actor, else ""."""
+        mentions = self.actors
+        people = mentions[mentions["kind"] == "person"]
+        return _most_common(people if len(people) else mentions, "actor_ar")
+
+    def default_term(self) -> str:
+        """The corpus's most frequent term (stopwords excluded), else ""."""
+        return str(self.terms["term"].iloc[0]) if len(self.terms) else ""
+
+    def default_source(self) -> str:
+        """The id of the most cited source, else ""."""
+        counts = count_sources(self.sources)
+        return str(counts["source_id"].iloc[0]) if len(counts) else ""
+
+
+def _most_common(rows: pd.DataFrame, column: str) -> str:
+    if rows.empty:
+        return ""
+    counts = rows.groupby(column).size()
+    return str(sorted(counts.index, key=lambda v: (-int(counts[v]), str(v)))[0])
+
+
+def cache_key(corpus: Corpus) -> str:
+    """A hex digest of the corpus content, the khabar version and the dictionaries in use."""
+    digest = hashlib.sha256(f"khabar {__version__} layout {_LAYOUT}".encode())
+    data = Path(__file__).parent / "data"
+    for path in sorted(data.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _DICTIONARIES:
+        own = corpus.dictionary(name)
+        digest.update(own.read_bytes() if own else b"-")
+    for batch in corpus.iter_batches():
+        for column in ("doc_id", "text", "title", "outlet", "date"):
+            digest.update("\0".join(batch[column].astype(str)).encode("utf-8", "surrogatepass"))
+            digest.update(b"\1")
+    return digest.hexdigest()[:20]
+
+
+def corpus_tables(
+    corpus: str | Path | Corpus,
+    *,
+    out: str | Path,
+    cache: bool = True,
+    workers: int = 1,
+) -> CorpusTables:
+    """The corpus's tables, from the cache under ``out`` or computed now (and cached).
+
+    Args:
+        corpus: A corpus path (what ``load_corpus`` takes) or a loaded corpus.
+        out: The report's output folder; the cache lives in ``out/.khabar-cache``.
+        cache: False computes afresh into a temporary folder and leaves the cache alone.
+        workers: Processes computing the tables (2 uses both cores of a small machine).
+    """
+    loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    docs = loaded.docs
+    meta = {
+        "freq": date_frequency(docs["date"]),
+        "outlets": has_outlets(docs),
+        "dates": has_dates(docs),
+    }
+    root = Path(out) / CACHE_FOLDER
+    folder = root / cache_key(loaded) if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
+    if not (folder / "done").exists():
+        _compute(loaded, corpus, folder, workers=workers, **meta)
+        if cache:
+            _prune(root, keep=folder.name)
+    return CorpusTables(folder, **meta)
+
+
+def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **meta: object) -> None:
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    jobs = [_bigram_job, _term_job, _actor_job, _source_job]
+    path = str(given) if isinstance(given, str | Path) else None
+    if workers > 1 and path is not None:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for future in [pool.submit(_run_job, job, path, tmp, meta) for job in jobs]:
+                future.result()
+    else:
+        for job in jobs:
+            job(loaded, tmp, meta)
+    (tmp / "done").write_text("ok\n", encoding="utf-8")
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.replace(tmp, folder)
+
+
+def _prune(root: Path, *, keep: str) -> None:
+    for entry in root.iterdir():
+        if entry.name != keep and not entry.name.startswith("."):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+_LOADED: dict[str, Corpus] = {}
+
+
+def _run_job(
+    job: Callable[[Corpus, Path, dict], None], path: str, folder: Path, meta: dict
+) -> None:
+    if path not in _LOADED:
+        _LOADED.clear()
+        _LOADED[path] = load_corpus(path)
+    job(_LOADED[path], folder, meta)
+
+
+def _write(frame: pd.DataFrame, folder: Path, name: str) -> None:
+    frame.reset_index(drop=True).to_parquet(folder / f"{name}.parquet", index=False)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    """Terms of the corpus and of each outlet x period cell, in one pass."""
+    docs = corpus.docs
+    groups = doc_groups(docs, freq=meta["freq"])
+    _write(groups, folder, "groups")
+    _write(articles(corpus), folder, "articles")
+    _write(vocabulary_growth(corpus), folder, "growth")
+    split = meta["outlets"] or meta["dates"]
+    cells = (
+        groups["outlet"].fillna("").astype(str) + _CELL + groups["period"].astype(str)
+    ).to_numpy()
+    celled = Corpus(docs.assign(cell=cells) if split else docs)
+    with _gc_paused():
+        parts = run_batches(
+            celled, tally_batch, combine=merge_tallies, progress=False, ngram=1,
+            by="cell" if split else None,
+        )  # fmt: skip
+        tallies = merge_tallies(parts)
+        sizes = [(cell, t.docs, t.tokens) for cell, t in tallies.items()]
+        by_cell = finish_terms(tallies, by="cell") if split else pd.DataFrame()
+        terms = finish_terms(merge_tallies([{None: t} for t in tallies.values()]))
+    _write(terms, folder, "terms")
+    _write(_cell_table(sizes, split), folder, "cells")
+    _write(_trim_cells(by_cell, terms), folder, "terms_by")
+
+
+def _cell_table(sizes: list[tuple], split: bool) -> pd.DataFrame:
+    frame = pd.DataFrame(sizes, columns=["cell", "docs", "tokens"])
+    if not split:
+        return frame.assign(cell="", outlet=None, period=pd.NaT)
+    parts = frame["cell"].str.split(_CELL, n=1, expand=True)
+    outlet = parts[0].where(parts[0] != "", None)
+    return frame.assign(outlet=outlet, period=parse_dates(parts[1].replace("NaT", "")))
+
+
+def _trim_cells(by_cell: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+    """Cell rows of the terms used in at least two documents (the rest cannot be key)."""
+    columns = ["cell", "term", "count", "doc_count"]
+    if by_cell.empty:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if "count" in c else object) for c in columns}
+        )
+    kept = set(terms.loc[terms["doc_count"] >= 2, "term"])
+    return by_cell.loc[by_cell["term"].isin(kept), columns]
+
+
+def _bigram_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    bigrams = term_frequency(corpus, ngram=2, progress=False)
+    _write(bigrams.head(_BIGRAMS_KEPT), folder, "bigrams")
+
+
+def _actor_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    _write(find_actors(corpus, discover=True, progress=False), folder, "actors")
+    _write(find_descriptors(corpus, progress=False), folder, "descriptors")
+
+
+def _source_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    _write(find_sources(corpus, progress=False), folder, "sources")
+
+
+def shown(frame: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The first ``top`` rows of a table, printing how many there are when some are left out."""
+    if len(frame) > top:
+        print(f"{top:,} of {len(frame):,} rows")
+    return frame.head(top)
