@@ -11,6 +11,7 @@ import pandas as pd
 
 __all__ = [
     "FREQUENCIES",
+    "articles_by",
     "count_by",
     "date_frequency",
     "doc_groups",
@@ -19,6 +20,8 @@ __all__ = [
     "has_outlets",
     "parse_dates",
     "rate_by",
+    "share_by",
+    "voices",
 ]
 
 #: Period lengths for over-time charts: day, week (starting Monday), month.
@@ -95,6 +98,48 @@ def doc_groups(docs: pd.DataFrame, *, freq: str | None = None) -> pd.DataFrame:
             "period": _period_start(dates, freq or date_frequency(dates)),
         }
     )
+
+
+def articles_by(groups: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """Articles per outlet (most first, ties by name) or per period (in time order).
+
+    Args:
+        groups: :func:`doc_groups` of the corpus.
+        by: "outlet" or "period".
+    """
+    sizes = groups.dropna(subset=[by]).groupby(by).size().rename("articles").reset_index()
+    if by == "outlet":
+        sizes = sizes.sort_values(["articles", by], ascending=[False, True], kind="mergesort")
+    return sizes.reset_index(drop=True).astype({"articles": "int64"})
+
+
+def voices(sources: pd.DataFrame) -> pd.DataFrame:
+    """The attributions to named people (source_type ``person``) of ``find_sources`` rows."""
+    return sources[sources["source_type"] == "person"]
+
+
+def share_by(
+    rows: pd.DataFrame, groups: pd.DataFrame, *, by: str, column: str, value: str
+) -> pd.DataFrame | None:
+    """Percentage of rows with ``column == value`` per outlet or period, among known values.
+
+    Rows whose ``column`` is empty or "unknown" are left out of the base. None when the rows
+    have no such column.
+
+    Returns:
+        by, percent (one decimal), rows (the base); outlets by base size, periods in order.
+    """
+    if column not in rows.columns:
+        return None
+    known = rows[rows[column].notna() & ~rows[column].isin(["", "unknown"])]
+    joined = (
+        known[["doc_id", column]].merge(groups[["doc_id", by]], on="doc_id").dropna(subset=[by])
+    )
+    table = joined.groupby(by)[column].agg(rows="size", hits=lambda s: int((s == value).sum()))
+    table = table.reset_index().assign(percent=lambda t: (100 * t["hits"] / t["rows"]).round(1))
+    if by == "outlet":
+        table = table.sort_values(["rows", by], ascending=[False, True], kind="mergesort")
+    return table[[by, "percent", "rows"]].reset_index(drop=True)
 
 
 def count_by(

@@ -44,6 +44,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "source-types-by-outlet": ("أنواع المصادر في كل وسيلة إعلام", "Source types per outlet"),
     "source-types-over-time": ("أنواع المصادر عبر الزمن", "Source types over time"),
+    "source-types": ("الاستشهادات حسب نوع المصدر", "Citations by source type"),
     "cues": ("أدوات الإسناد", "Attribution cues"),
     "sources-actors": ("المصادر والفاعلون في الجملة نفسها", "Sources and actors in one sentence"),
     "person-categories": (
