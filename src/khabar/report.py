@@ -7,6 +7,7 @@ import re
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,6 +170,30 @@ def _write_html(executed: list[Path], target: Path) -> None:
     os.replace(tmp, target)
 
 
+def _wanted(names: list[str], given: dict, fixed: dict) -> dict:
+    return {key: value for key, value in {**given, **fixed}.items() if key in names}
+
+
+def _run_one(notebook: Path, target: Path, parameters: dict, progress: bool) -> str | None:
+    """Execute one notebook; the failure line, or None when it ran."""
+    if progress:
+        print(f"{notebook.name}: running", file=sys.stderr, flush=True)
+    try:
+        _execute(notebook, target, parameters=parameters, progress=False)
+    except Exception as error:  # papermill raises its own and kernel errors
+        return _failure_line(notebook, error)
+    return None
+
+
+def _run_all(jobs: list[tuple[Path, Path, dict]], *, workers: int, progress: bool) -> list:
+    """Failure line (or None) of each notebook, run ``workers`` at a time, in order."""
+    if workers <= 1:
+        return [_run_one(*job, progress) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_run_one, *job, progress) for job in jobs]
+        return [future.result() for future in futures]
+
+
 def run_report(
     *,
     corpus: str | Path = "corpus",
@@ -213,22 +238,21 @@ def run_report(
     with tempfile.TemporaryDirectory() as scratch:
         tables_root = out_path if cache else Path(scratch) / "tables"
         if progress:
-            print("tables:", file=sys.stderr, flush=True)
+            print("tables: computing or reading the cache", file=sys.stderr, flush=True)
         corpus_tables(str(corpus_path), out=tables_root, workers=workers)
         fixed = {"CORPUS": str(corpus_path), "OUT": str(out_path), "CACHE_DIR": str(tables_root)}
+        jobs = [
+            (notebook, Path(scratch) / notebook.name, _wanted(names[notebook], given, fixed))
+            for notebook in found
+        ]
+        outcomes = _run_all(jobs, workers=workers, progress=progress)
         executed = []
-        for notebook in found:
-            target = Path(scratch) / notebook.name
-            wanted = {k: v for k, v in {**given, **fixed}.items() if k in names[notebook]}
-            if progress:
-                print(f"{notebook.name}:", file=sys.stderr, flush=True)
-            try:
-                _execute(notebook, target, parameters=wanted, progress=progress)
-            except Exception as error:  # papermill raises its own and kernel errors
-                result.failures.append(_failure_line(notebook, error))
-                continue
-            executed.append(target)
-            result.notebooks.append(notebook.name)
+        for (notebook, target, _), failure in zip(jobs, outcomes, strict=True):
+            if failure:
+                result.failures.append(failure)
+            else:
+                executed.append(target)
+                result.notebooks.append(notebook.name)
         if executed:
             _write_html(executed, out_path / REPORT_NAME)
     result.figures = sorted(p for p in out_path.iterdir() if p.suffix in _FIGURE_SUFFIXES)
