@@ -240,6 +240,8 @@ def run_report(
         if progress:
             print("tables: computing or reading the cache", file=sys.stderr, flush=True)
         corpus_tables(str(corpus_path), out=tables_root, workers=workers)
+        if progress:
+            print(f"tables: ready ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
         fixed = {"CORPUS": str(corpus_path), "OUT": str(out_path), "CACHE_DIR": str(tables_root)}
         jobs = [
             (notebook, Path(scratch) / notebook.name, _wanted(names[notebook], given, fixed))
