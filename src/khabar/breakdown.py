@@ -211,7 +211,8 @@ def group_keyness(
         cells: One row per cell: cell, outlet, period, docs, tokens.
         terms: The corpus's term table (term, count): the whole corpus's counts.
         by: The grouping column of ``cells``.
-        min_docs: Least number of the group's documents using the term.
+        min_docs: Least number of the group's documents using the term (at least 2: the
+            cached cell table keeps only terms found in two documents or more).
         top: Key terms kept per group.
 
     Returns:
