@@ -25,8 +25,8 @@ def _docs(dates: list[str], outlets: list[str] | None = None) -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("first", "last", "freq"),
     [
-        ("2015-07-01", "2015-08-20", "D"),
-        ("2015-01-01", "2015-12-31", "W"),
+        ("2015-07-01", "2015-07-20", "D"),
+        ("2015-07-01", "2015-08-31", "W"),
         ("2010-01-01", "2015-01-01", "M"),
     ],
 )

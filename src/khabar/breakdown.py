@@ -26,8 +26,8 @@ __all__ = [
 
 #: Period lengths for over-time charts: day, week (starting Monday), month.
 FREQUENCIES = ("D", "W", "M")
-_DAILY_UP_TO_DAYS = 62
-_WEEKLY_UP_TO_DAYS = 550
+_DAILY_UP_TO_DAYS = 21
+_WEEKLY_UP_TO_DAYS = 182
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -60,7 +60,8 @@ def has_dates(docs: pd.DataFrame) -> bool:
 def date_frequency(dates: pd.Series) -> str:
     """Pick the period for over-time charts from the date range: "D", "W" or "M".
 
-    Days up to about two months, weeks up to about a year and a half, months beyond.
+    Days up to three weeks, weeks up to half a year, months beyond: about twenty points or
+    more on a line, and few enough periods to keep one term table per outlet and period.
     """
     dates = parse_dates(dates).dropna()
     if dates.empty:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
+import math
 import os
 import re
 import shutil
@@ -26,7 +28,6 @@ from khabar.actors import find_actors, find_descriptors
 from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets, parse_dates
 from khabar.corpus import Corpus, load_corpus
 from khabar.counts import finish_terms, merge_tallies, tally_batch, term_frequency
-from khabar.engine import run_batches
 from khabar.kwic import kwic
 from khabar.normalize import normalize
 from khabar.overview import articles, vocabulary_growth
@@ -47,6 +48,8 @@ CACHE_FOLDER = ".khabar-cache"
 _LAYOUT = "1"
 _DICTIONARIES = ("actors.yaml", "sources.yaml")
 _BIGRAMS_KEPT = 5_000
+#: Text beyond which bigrams are counted in a systematic sample of documents (memory).
+_BIGRAM_CHARS = 30_000_000
 _CELL = "\x1f"
 _KWIC_CHUNK = 25
 #: Letters normalization folds together, for a prefilter on raw text.
@@ -77,6 +80,10 @@ class CorpusTables:
         self.outlets = outlets
         self.dates = dates
         self._loaded: dict[str, pd.DataFrame] = {}
+        info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
+        #: Bigrams are counted in every ``bigram_step``-th document (1: all of them).
+        self.bigram_step: int = info["bigram_step"]
+        self.docs: int = info["docs"]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if name not in CorpusTables.NAMES:
@@ -110,6 +117,11 @@ def _most_common(rows: pd.DataFrame, column: str) -> str:
 
 def cache_key(corpus: Corpus) -> str:
     """A hex digest of the corpus content, the khabar version and the dictionaries in use."""
+    return _scan(corpus)[0]
+
+
+def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
+    """One pass over the corpus: its cache key, its metadata columns and its characters."""
     digest = hashlib.sha256(f"khabar {__version__} layout {_LAYOUT}".encode())
     data = Path(__file__).parent / "data"
     for path in sorted(data.iterdir()):
@@ -117,11 +129,19 @@ def cache_key(corpus: Corpus) -> str:
     for name in _DICTIONARIES:
         own = corpus.dictionary(name)
         digest.update(own.read_bytes() if own else b"-")
+    metadata, chars = [], 0
     for batch in corpus.iter_batches():
         for column in ("doc_id", "text", "title", "outlet", "date"):
             digest.update("\0".join(batch[column].astype(str)).encode("utf-8", "surrogatepass"))
             digest.update(b"\1")
-    return digest.hexdigest()[:20]
+        metadata.append(batch[["doc_id", "outlet", "date"]])
+        chars += int(batch["text"].str.len().sum())
+    docs = (
+        pd.concat(metadata, ignore_index=True)
+        if metadata
+        else corpus.docs[["doc_id", "outlet", "date"]]
+    )
+    return digest.hexdigest()[:20], docs, chars
 
 
 def corpus_tables(
@@ -139,17 +159,19 @@ def corpus_tables(
         cache: False computes afresh into a temporary folder and leaves the cache alone.
         workers: Processes computing the tables (2 uses both cores of a small machine).
     """
-    loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
-    docs = loaded.docs
+    loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus, lazy=True)
+    key, docs, chars = _scan(loaded)
     meta = {
         "freq": date_frequency(docs["date"]),
         "outlets": has_outlets(docs),
         "dates": has_dates(docs),
     }
     root = Path(out) / CACHE_FOLDER
-    folder = root / cache_key(loaded) if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
+    folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
     if not (folder / "done").exists():
-        _compute(loaded, corpus, folder, workers=workers, **meta)
+        step = max(1, math.ceil(chars / _BIGRAM_CHARS))
+        groups = doc_groups(docs, freq=meta["freq"])
+        _compute(loaded, corpus, folder, workers=workers, groups=groups, bigram_step=step, **meta)
         if cache:
             _prune(root, keep=folder.name)
     return CorpusTables(folder, **meta)
@@ -159,6 +181,12 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
+    _write(meta.pop("groups"), tmp, "groups")
+    info = {
+        "bigram_step": meta["bigram_step"],
+        "docs": len(pd.read_parquet(tmp / "groups.parquet")),
+    }
+    (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
     jobs = [_bigram_job, _term_job, _actor_job, _source_job]
     path = str(given) if isinstance(given, str | Path) else None
     if workers > 1 and path is not None:
@@ -180,16 +208,10 @@ def _prune(root: Path, *, keep: str) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-_LOADED: dict[str, Corpus] = {}
-
-
 def _run_job(
     job: Callable[[Corpus, Path, dict], None], path: str, folder: Path, meta: dict
 ) -> None:
-    if path not in _LOADED:
-        _LOADED.clear()
-        _LOADED[path] = load_corpus(path)
-    job(_LOADED[path], folder, meta)
+    job(load_corpus(path, lazy=True), folder, meta)
 
 
 def _write(frame: pd.DataFrame, folder: Path, name: str) -> None:
@@ -209,22 +231,24 @@ def _gc_paused() -> Iterator[None]:
 
 def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
     """Terms of the corpus and of each outlet x period cell, in one pass."""
-    docs = corpus.docs
-    groups = doc_groups(docs, freq=meta["freq"])
-    _write(groups, folder, "groups")
     _write(articles(corpus), folder, "articles")
     _write(vocabulary_growth(corpus), folder, "growth")
+    groups = pd.read_parquet(folder / "groups.parquet")
     split = meta["outlets"] or meta["dates"]
-    cells = (
-        groups["outlet"].fillna("").astype(str) + _CELL + groups["period"].astype(str)
-    ).to_numpy()
-    celled = Corpus(docs.assign(cell=cells) if split else docs)
+    cells = dict(
+        zip(
+            groups["doc_id"],
+            groups["outlet"].fillna("").astype(str) + _CELL + groups["period"].astype(str),
+            strict=True,
+        )
+    )
     with _gc_paused():
-        parts = run_batches(
-            celled, tally_batch, combine=merge_tallies, progress=False, ngram=1,
-            by="cell" if split else None,
-        )  # fmt: skip
-        tallies = merge_tallies(parts)
+        tallies = merge_tallies(
+            tally_batch(batch.assign(cell=batch["doc_id"].map(cells)), ngram=1, by="cell")
+            if split
+            else tally_batch(batch, ngram=1)
+            for batch in corpus.iter_batches()
+        )
         sizes = [(cell, t.docs, t.tokens) for cell, t in tallies.items()]
         by_cell = finish_terms(tallies, by="cell") if split else pd.DataFrame()
         terms = finish_terms(merge_tallies([{None: t} for t in tallies.values()]))
@@ -254,8 +278,19 @@ def _trim_cells(by_cell: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
 
 
 def _bigram_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    bigrams = term_frequency(corpus, ngram=2, progress=False)
+    """Top bigrams, of every ``bigram_step``-th document on a corpus too large to hold them all."""
+    step = meta["bigram_step"]
+    sample = corpus if step == 1 else Corpus(batches=lambda size: _every(corpus, step, size))
+    bigrams = term_frequency(sample, ngram=2, progress=False)
     _write(bigrams.head(_BIGRAMS_KEPT), folder, "bigrams")
+
+
+def _every(corpus: Corpus, step: int, size: int) -> Iterator[pd.DataFrame]:
+    seen = 0
+    for batch in corpus.iter_batches(size):
+        positions = [i for i in range(len(batch)) if (seen + i) % step == 0]
+        seen += len(batch)
+        yield batch.iloc[positions]
 
 
 def _actor_job(corpus: Corpus, folder: Path, meta: dict) -> None:
