@@ -114,3 +114,17 @@ def test_first_kwic_finds_what_kwic_finds(texts, pattern):
 def test_first_kwic_sees_spellings_kwic_folds(spelling):
     corpus = _corpus([f"زار الوفد {spelling} أمس"])
     assert len(first_kwic(corpus, "المنطقة", rows=5)) == len(khabar.kwic(corpus, "المنطقة"))
+
+
+def test_bigrams_of_a_large_corpus_are_counted_in_every_kth_article(tmp_path, monkeypatch):
+    texts = [
+        f"كوريا الشمالية {'وروسيا' if i % 2 else 'والصين'} كوريا الشمالية {i}" for i in range(9)
+    ]
+    corpus = _corpus(texts)
+    chars = sum(len(t) for t in texts)
+    monkeypatch.setattr(kt, "_BIGRAM_CHARS", chars // 3 + 1)
+    tables = corpus_tables(corpus, out=tmp_path)
+    assert tables.bigram_step == 3 and tables.docs == 9
+    sample = _corpus(texts[::3])
+    expected = khabar.term_frequency(sample, ngram=2, progress=False)
+    pd.testing.assert_frame_equal(tables.bigrams, expected, check_dtype=False)

@@ -106,9 +106,12 @@ def _check_parameters(found: list[Path], given: dict[str, object]) -> dict[Path,
         raise InputError(
             f"unknown parameter {', '.join(unknown)}; the notebooks take {', '.join(sorted(known))}"
         )
-    if str(given.get("LANG", "ar")) not in LANGUAGES:
-        raise InputError(f"LANG must be one of {', '.join(LANGUAGES)}, not {given['LANG']!r}")
     return names
+
+
+def _check_language(lang: object) -> None:
+    if str(lang) not in LANGUAGES:
+        raise InputError(f"LANG must be one of {', '.join(LANGUAGES)}, not {lang!r}")
 
 
 def _failure_line(notebook: Path, error: Exception) -> str:
@@ -228,9 +231,10 @@ def run_report(
     corpus_path, out_path = Path(corpus).resolve(), Path(out).resolve()
     if not corpus_path.exists():
         raise InputError("no such corpus", path=corpus)
-    given = {"LANG": lang, **(parameters or {})}
     found = find_notebooks(notebooks)
-    names = _check_parameters(found, given)
+    names = _check_parameters(found, dict(parameters or {}))
+    given = {"LANG": lang, **(parameters or {})}
+    _check_language(given["LANG"])
     out_path.mkdir(parents=True, exist_ok=True)
     result = ReportResult(out=out_path)
     started = time.perf_counter()
