@@ -48,6 +48,7 @@ CACHE_FOLDER = ".khabar-cache"
 _LAYOUT = "1"
 _DICTIONARIES = ("actors.yaml", "sources.yaml")
 _BIGRAMS_KEPT = 5_000
+_BIGRAM_ERROR = "bigrams-error.txt"
 #: Text beyond which bigrams are counted in a systematic sample of documents (memory).
 _BIGRAM_CHARS = 30_000_000
 _CELL = "\x1f"
@@ -91,6 +92,12 @@ class CorpusTables:
         if name not in self._loaded:
             self._loaded[name] = pd.read_parquet(self.folder / f"{name}.parquet")
         return self._loaded[name]
+
+    @property
+    def bigram_error(self) -> str:
+        """Why bigrams could not be counted ("" when they were)."""
+        path = self.folder / _BIGRAM_ERROR
+        return path.read_text(encoding="utf-8") if path.exists() else ""
 
     def default_actor(self) -> str:
         """The most mentioned person (Arabic name), else the most mentioned actor, else ""."""
@@ -281,8 +288,12 @@ def _bigram_job(corpus: Corpus, folder: Path, meta: dict) -> None:
     """Top bigrams, of every ``bigram_step``-th document on a corpus too large to hold them all."""
     step = meta["bigram_step"]
     sample = corpus if step == 1 else Corpus(batches=lambda size: _every(corpus, step, size))
-    bigrams = term_frequency(sample, ngram=2, progress=False)
-    _write(bigrams.head(_BIGRAMS_KEPT), folder, "bigrams")
+    try:
+        bigrams = term_frequency(sample, ngram=2, progress=False).head(_BIGRAMS_KEPT)
+    except (KeyError, ValueError) as error:  # a counting failure costs this table, not the report
+        (folder / _BIGRAM_ERROR).write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        bigrams = pd.DataFrame({"term": [], "count": [], "doc_count": [], "share": [], "forms": []})
+    _write(bigrams, folder, "bigrams")
 
 
 def _every(corpus: Corpus, step: int, size: int) -> Iterator[pd.DataFrame]:
