@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 import khabar
 from khabar import tables as kt
-from khabar.tables import CACHE_FOLDER, cache_key, corpus_tables, first_kwic
+from khabar.tables import CACHE_FOLDER, cache_key, corpus_tables
+from khabar.views import first_kwic
 
 WORDS = ["بوتين", "لبوتين", "وبوتين", "الكرملين", "والكرملين", "موسكو", "وزير", "النفط", "للنفط"]
 
