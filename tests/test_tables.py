@@ -108,7 +108,7 @@ def test_first_kwic_finds_what_kwic_finds(texts, pattern):
     everything = first_kwic(corpus, pattern, window=3, rows=10**6)
     pd.testing.assert_frame_equal(everything, khabar.kwic(corpus, pattern, window=3))
     first = first_kwic(corpus, pattern, window=3, rows=2)
-    assert first.equals(everything.head(len(first))) and len(first) >= min(2, len(everything))
+    assert first.equals(everything.head(2))
 
 
 @pytest.mark.parametrize("spelling", ["المنطقة", "للمنطقة", "وللمنطقة", "المنطقه", "ال\u200fمنطقة"])

@@ -52,8 +52,8 @@ def _letter(char: str) -> str:
 def first_kwic(corpus: Corpus, pattern: str, *, window: int = 5, rows: int = 20) -> pd.DataFrame:
     """``kwic`` rows of ``pattern`` in the first articles using it, in corpus order.
 
-    Reads only as many articles as it takes to fill ``rows`` rows (at least), so it stays fast
-    on a large corpus; the counts of a term are in the term table.
+    Reads only as many articles as it takes to fill ``rows`` rows, so it stays fast on a large
+    corpus; the counts of a term are in the term table.
     """
     docs, found = corpus.docs, []
     if not pattern.strip():
@@ -70,7 +70,9 @@ def first_kwic(corpus: Corpus, pattern: str, *, window: int = 5, rows: int = 20)
         total += len(found[-1])
         if total >= rows:
             break
-    return pd.concat(found, ignore_index=True) if found else kwic(Corpus(docs.iloc[:0]), pattern)
+    if not found:
+        return kwic(Corpus(docs.iloc[:0]), pattern, window=window)
+    return pd.concat(found, ignore_index=True).head(rows)
 
 
 def actor_rows(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
