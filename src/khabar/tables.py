@@ -15,6 +15,7 @@ import json
 import math
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -145,7 +146,9 @@ def corpus_tables(
         corpus: A corpus path (what ``load_corpus`` takes) or a loaded corpus.
         out: The report's output folder; the cache lives in ``out/.khabar-cache``.
         cache: False computes afresh into a temporary folder and leaves the cache alone.
-        workers: Processes computing the tables (2 uses both cores of a small machine).
+        workers: Processes computing the tables (2 uses both cores of a small machine); one
+            on a corpus of more than 30 MB of text, where two jobs at once would need more
+            than 2 GB.
     """
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus, lazy=True)
     key, docs, chars = _scan(loaded)
@@ -158,6 +161,7 @@ def corpus_tables(
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
     if not (folder / "done").exists():
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
+        workers = workers if chars <= _BIGRAM_CHARS else 1  # two term tallies at once: > 2 GB
         groups = doc_groups(docs, freq=meta["freq"])
         _compute(loaded, corpus, folder, workers=workers, groups=groups, bigram_step=step, **meta)
         if cache:
@@ -177,8 +181,10 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
     jobs = [_bigram_job, _term_job, _actor_job, _source_job]
     path = str(given) if isinstance(given, str | Path) else None
-    if workers > 1 and path is not None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+    if path is not None:
+        # A fresh process per job: memory one job freed is not held while the next runs.
+        fresh = {"max_tasks_per_child": 1} if sys.version_info >= (3, 11) else {}
+        with ProcessPoolExecutor(max_workers=workers, **fresh) as pool:
             for future in [pool.submit(_run_job, job, path, tmp, meta) for job in jobs]:
                 future.result()
     else:
