@@ -39,8 +39,11 @@ _LAYOUT = "1"
 _DICTIONARIES = ("actors.yaml", "sources.yaml")
 _BIGRAMS_KEPT = 5_000
 _BIGRAM_ERROR = "bigrams-error.txt"
-#: Text beyond which bigrams are counted in a systematic sample of documents (memory).
-_BIGRAM_CHARS = 30_000_000
+#: Text beyond which bigrams are counted in a systematic sample of documents (memory: the
+#: bigram tally takes about 80 bytes per character of text).
+_BIGRAM_CHARS = 12_000_000
+#: Text beyond which the tables are computed one job at a time (memory).
+_PARALLEL_CHARS = 30_000_000
 _CELL = "\x1f"
 
 
@@ -161,7 +164,7 @@ def corpus_tables(
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
     if not (folder / "done").exists():
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
-        workers = workers if chars <= _BIGRAM_CHARS else 1  # two term tallies at once: > 2 GB
+        workers = workers if chars <= _PARALLEL_CHARS else 1  # two tallies at once: > 2 GB
         groups = doc_groups(docs, freq=meta["freq"])
         _compute(loaded, corpus, folder, workers=workers, groups=groups, bigram_step=step, **meta)
         if cache:
@@ -179,7 +182,7 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
         "docs": len(pd.read_parquet(tmp / "groups.parquet")),
     }
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
-    jobs = [_bigram_job, _term_job, _actor_job, _source_job]
+    jobs = [_term_job, _bigram_job, _actor_job, _source_job]
     path = str(given) if isinstance(given, str | Path) else None
     if path is not None:
         # A fresh process per job: memory one job freed is not held while the next runs.
