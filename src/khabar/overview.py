@@ -49,9 +49,12 @@ def _article_rows(docs: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def metadata_coverage(corpus: Corpus) -> pd.DataFrame:
-    """For outlet and date: how many articles have a value, and the values found."""
-    docs = corpus.docs
+def metadata_coverage(corpus: Corpus | pd.DataFrame) -> pd.DataFrame:
+    """For outlet and date: how many articles have a value, and the values found.
+
+    Takes a corpus or any table with outlet and date columns (such as :func:`articles`).
+    """
+    docs = corpus.docs if isinstance(corpus, Corpus) else corpus
     rows = []
     for column in ("outlet", "date"):
         values = docs[column].astype(str).str.strip()

@@ -14,7 +14,7 @@ from khabar.corpus import Corpus
 from khabar.kwic import kwic
 from khabar.normalize import normalize
 
-__all__ = ["actor_rows", "first_kwic", "shown"]
+__all__ = ["actor_rows", "documents", "first_kwic", "shown"]
 
 _KWIC_CHUNK = 25
 #: Letters normalization or matching fold together, for a prefilter on raw text.
@@ -52,27 +52,40 @@ def _letter(char: str) -> str:
 def first_kwic(corpus: Corpus, pattern: str, *, window: int = 5, rows: int = 20) -> pd.DataFrame:
     """``kwic`` rows of ``pattern`` in the first articles using it, in corpus order.
 
-    Reads only as many articles as it takes to fill ``rows`` rows, so it stays fast on a large
-    corpus; the counts of a term are in the term table.
+    Reads only as many articles as it takes to fill ``rows`` rows (a streamed corpus batch by
+    batch), so it stays fast on a large corpus; the counts of a term are in the term table.
     """
-    docs, found = corpus.docs, []
-    if not pattern.strip():
-        return kwic(Corpus(docs.iloc[:0]), "-", window=window)
-    probe = _prefilter(pattern)
-    candidates = [
-        i for i, text in enumerate(docs["text"]) if probe.search(text) or _UNFOLDED_RE.search(text)
-    ]
-    total = 0
-    for start in range(0, len(candidates), _KWIC_CHUNK):
-        found.append(
-            kwic(Corpus(docs.iloc[candidates[start : start + _KWIC_CHUNK]]), pattern, window=window)
-        )
-        total += len(found[-1])
-        if total >= rows:
-            break
+    found: list[pd.DataFrame] = []
+    if pattern.strip():
+        probe, total = _prefilter(pattern), 0
+        for batch in corpus.iter_batches():
+            hits = [
+                i
+                for i, text in enumerate(batch["text"])
+                if probe.search(text) or _UNFOLDED_RE.search(text)
+            ]
+            for start in range(0, len(hits), _KWIC_CHUNK):
+                chunk = Corpus(batch.iloc[hits[start : start + _KWIC_CHUNK]])
+                found.append(kwic(chunk, pattern, window=window))
+                total += len(found[-1])
+                if total >= rows:
+                    return pd.concat(found, ignore_index=True).head(rows)
     if not found:
-        return kwic(Corpus(docs.iloc[:0]), pattern, window=window)
+        return kwic(Corpus.from_texts([]), pattern or "-", window=window)
     return pd.concat(found, ignore_index=True).head(rows)
+
+
+def documents(corpus: Corpus, doc_ids: list[str]) -> Corpus:
+    """The documents with these ids, in corpus order, read batch by batch from a streamed corpus."""
+    wanted, parts = set(doc_ids), []
+    for batch in corpus.iter_batches():
+        parts.append(batch[batch["doc_id"].isin(wanted)])
+        wanted -= set(parts[-1]["doc_id"])
+        if not wanted:
+            break
+    kept = Corpus(pd.concat(parts, ignore_index=True)) if parts else Corpus.from_texts([])
+    kept.path = corpus.path
+    return kept
 
 
 def actor_rows(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
