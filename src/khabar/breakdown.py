@@ -230,7 +230,7 @@ def group_keyness(
         .sum()
     )
     grouped = grouped[grouped["doc_count"] >= min_docs]
-    total = terms.set_index("term")["count"]
+    total = terms.groupby("term")["count"].sum()  # two folds can share a label
     tokens = meta.groupby(by)["tokens"].sum()
     a = grouped["count"].to_numpy(float)
     b = grouped["term"].map(total).to_numpy(float) - a

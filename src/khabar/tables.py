@@ -75,7 +75,11 @@ class CorpusTables:
         if name not in CorpusTables.NAMES:
             raise AttributeError(name)
         if name not in self._loaded:
-            self._loaded[name] = pd.read_parquet(self.folder / f"{name}.parquet")
+            parts = [self.folder / f"{name}.parquet", self.folder / f"{name}-period.parquet"]
+            frames = [pd.read_parquet(path) for path in parts if path.exists()]
+            self._loaded[name] = (
+                pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            )
         return self._loaded[name]
 
     @property
@@ -164,9 +168,20 @@ def corpus_tables(
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
     if not (folder / "done").exists():
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
-        workers = workers if chars <= _PARALLEL_CHARS else 1  # two tallies at once: > 2 GB
+        large = chars > _PARALLEL_CHARS  # two tallies at once, or 100+ cells: over 2 GB
+        workers = 1 if large else workers
         groups = doc_groups(docs, freq=meta["freq"])
-        _compute(loaded, corpus, folder, workers=workers, groups=groups, bigram_step=step, **meta)
+        cells = "apart" if large else "both"
+        _compute(
+            loaded,
+            corpus,
+            folder,
+            workers=workers,
+            groups=groups,
+            bigram_step=step,
+            cells=cells,
+            **meta,
+        )
         if cache:
             _prune(root, keep=folder.name)
     return CorpusTables(folder, **meta)
@@ -182,7 +197,7 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
         "docs": len(pd.read_parquet(tmp / "groups.parquet")),
     }
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
-    jobs = [_term_job, _bigram_job, _actor_job, _source_job]
+    jobs = [_term_job, _period_job, _bigram_job, _actor_job, _source_job]
     path = str(given) if isinstance(given, str | Path) else None
     if path is not None:
         # A fresh process per job: memory one job freed is not held while the next runs.
@@ -227,18 +242,34 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    """Terms of the corpus and of each outlet x period cell, in one pass."""
+    """Terms of the corpus and of each outlet x period cell (outlet only: see ``_period_job``)."""
     _write(articles(corpus), folder, "articles")
     _write(vocabulary_growth(corpus), folder, "growth")
-    groups = pd.read_parquet(folder / "groups.parquet")
     split = meta["outlets"] or meta["dates"]
-    cells = dict(
-        zip(
-            groups["doc_id"],
-            groups["outlet"].fillna("").astype(str) + _CELL + groups["period"].astype(str),
-            strict=True,
-        )
-    )
+    apart = meta["cells"] == "apart"
+    terms, sizes, by_cell = _cell_terms(corpus, folder, split=split, period=not apart)
+    _write(terms, folder, "terms")
+    _write(_cell_table(sizes, split), folder, "cells")
+    _write(_trim_cells(by_cell, terms), folder, "terms_by")
+
+
+def _period_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    """On a large corpus, terms per period in a pass of their own (cells apart: less memory)."""
+    if meta["cells"] != "apart" or not meta["dates"]:
+        return
+    terms, sizes, by_cell = _cell_terms(corpus, folder, split=True, outlet=False)
+    _write(_cell_table(sizes, True), folder, "cells-period")
+    _write(_trim_cells(by_cell, terms), folder, "terms_by-period")
+
+
+def _cell_terms(
+    corpus: Corpus, folder: Path, *, split: bool, outlet: bool = True, period: bool = True
+) -> tuple[pd.DataFrame, list[tuple], pd.DataFrame]:
+    """The term table, (cell, docs, tokens) of each cell and the term rows per cell."""
+    groups = pd.read_parquet(folder / "groups.parquet")
+    outlets = groups["outlet"].fillna("").astype(str) if outlet else ""
+    periods = groups["period"].astype(str) if period else "NaT"
+    cells = dict(zip(groups["doc_id"], outlets + _CELL + periods, strict=True))
     with _gc_paused():
         tallies = merge_tallies(
             tally_batch(batch.assign(cell=batch["doc_id"].map(cells)), ngram=1, by="cell")
@@ -249,9 +280,7 @@ def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
         sizes = [(cell, t.docs, t.tokens) for cell, t in tallies.items()]
         by_cell = finish_terms(tallies, by="cell") if split else pd.DataFrame()
         terms = finish_terms(merge_tallies([{None: t} for t in tallies.values()]))
-    _write(terms, folder, "terms")
-    _write(_cell_table(sizes, split), folder, "cells")
-    _write(_trim_cells(by_cell, terms), folder, "terms_by")
+    return terms, sizes, by_cell
 
 
 def _cell_table(sizes: list[tuple], split: bool) -> pd.DataFrame:
