@@ -270,7 +270,7 @@ def _annotate_cells(ax: Axes, values: np.ndarray, norm) -> None:
     for (row, col), value in np.ndenumerate(values):
         if np.isnan(value):
             continue
-        shown = f"{int(value):,}" if whole else f"{value:,.1f}" if abs(value) >= 10 else f"{value:.2g}"
+        shown = f"{int(value):,}" if whole else _tick(round(value, 1))
         color = "white" if norm(value) > 0.55 else "black"
         ax.text(col, row, _text(shown), ha="center", va="center", color=color)
 
