@@ -454,3 +454,60 @@ def test_save_figure_rejects_paths_and_unknown_formats(tmp_path):
     with pytest.raises(ValueError, match="jpg"):
         kp.save_figure(_chart(), "f", out=tmp_path, formats=("jpg",))
     assert list(Path(tmp_path).iterdir()) == []
+
+
+def test_an_empty_table_is_not_drawn_and_a_stale_chart_is_removed(tmp_path, capsys):
+    data = pd.DataFrame({"term": ["بوتين"], "count": [3]})
+    assert kp.save_chart(
+        kp.bar_ranked, data, "top", out=tmp_path, empty="-", label="term", value="count"
+    )
+    assert (tmp_path / "top.png").exists()
+    plt.close("all")
+    for empty in (None, data.iloc[:0], data.assign(count=0)):
+        written = kp.save_chart(
+            kp.bar_ranked,
+            empty,
+            "top",
+            out=tmp_path,
+            empty="No terms.",
+            label="term",
+            value="count",
+        )
+        assert written == [] and capsys.readouterr().out == "No terms.\n"
+    assert not list(tmp_path.iterdir())
+
+
+def test_large_tables_are_cut_to_a_readable_size(tmp_path):
+    table = pd.DataFrame(
+        np.arange(400 * 40).reshape(400, 40), index=[f"article {i}" for i in range(400)]
+    )
+    for draw in (kp.heatmap, kp.stacked_bars):
+        ax = draw(table)
+        assert len(ax.get_yticks()) == charts.MAX_ROWS
+        (path,) = kp.save_figure(ax, draw.__name__, out=tmp_path, formats=("png",))
+        with Image.open(path) as image:
+            assert image.size[1] <= 3600
+        plt.close("all")
+
+
+def test_count_axes_use_thousands_separators():
+    data = pd.DataFrame({"term": ["النفط", "الطاقة"], "count": [2_500_000, 1_200_000]})
+    ax = kp.bar_ranked(data, label="term", value="count")
+    ax.figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "e" not in "".join(ticks) and any("," in t for t in ticks)
+    plt.close("all")
+
+
+def test_chart_text_exists_in_both_languages_and_english_is_latin():
+    from khabar.plotting import labels
+
+    for key in labels._TEXT:
+        assert kp.chart_text(key, lang="ar") and kp.chart_text(key, lang="en")
+        assert not shaping.needs_bidi(kp.chart_text(key, lang="en")), key
+    for value in ("agency", "person", "official", "reported_by", "told_to", "expert", "female"):
+        assert not shaping.needs_bidi(kp.category(value, lang="en"))
+        assert shaping.needs_bidi(kp.category(value, lang="ar"))
+    assert kp.category("بوتين", lang="en") == "بوتين"  # unknown values stay as written
+    with pytest.raises(ValueError, match="fr"):
+        kp.chart_text("top-terms", lang="fr")

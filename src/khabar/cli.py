@@ -133,10 +133,16 @@ def _date_arg(value: str) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from khabar.report import run_report
+    from khabar.report import parse_parameter, run_report
 
     result = run_report(
-        corpus=args.corpus, out=args.out, notebooks=args.notebooks, progress=not args.quiet
+        corpus=args.corpus,
+        out=args.out,
+        notebooks=args.notebooks,
+        progress=not args.quiet,
+        parameters=dict(parse_parameter(item) for item in args.parameter),
+        lang=args.lang,
+        cache=not args.no_cache,
     )
     print(result.summary())
     return 0 if result.ok else 1
@@ -169,6 +175,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="figures", help="output folder (default: figures)")
     report.add_argument(
         "--notebooks", default=None, help="folder of the notebooks (default: ./notebooks)"
+    )
+    report.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="notebook parameter, e.g. -p ACTOR=بوتين -p KWIC_TERM=النفط -p TOP_N=20 (repeatable)",
+    )
+    report.add_argument(
+        "--lang", choices=("ar", "en"), default="ar", help="language of the charts (default: ar)"
+    )
+    report.add_argument(
+        "--no-cache", action="store_true", help="compute the tables afresh; leave the cache alone"
     )
     report.add_argument("--quiet", action="store_true", help="no progress bars")
     report.set_defaults(run=_cmd_report)

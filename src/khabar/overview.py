@@ -22,9 +22,16 @@ def short_label(title: str, *, words: int = _LABEL_WORDS) -> str:
 def articles(corpus: Corpus) -> pd.DataFrame:
     """One row per document: doc_id, title, outlet, date, characters, words, sentences, label.
 
-    ``label`` is the doc_id's leading part and the first words of the title, for charts.
+    ``label`` is the doc_id's leading part and the first words of the title, for charts. A
+    lazy corpus is read batch by batch, never held whole.
     """
-    docs = corpus.docs
+    frames = [_article_rows(batch) for batch in corpus.iter_batches()]
+    if not frames:
+        return _article_rows(corpus.docs)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _article_rows(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "doc_id": docs["doc_id"],
@@ -39,12 +46,15 @@ def articles(corpus: Corpus) -> pd.DataFrame:
                 for d, t in zip(docs["doc_id"], docs["title"], strict=True)
             ],
         }
-    )
+    ).reset_index(drop=True)
 
 
-def metadata_coverage(corpus: Corpus) -> pd.DataFrame:
-    """For outlet and date: how many articles have a value, and the values found."""
-    docs = corpus.docs
+def metadata_coverage(corpus: Corpus | pd.DataFrame) -> pd.DataFrame:
+    """For outlet and date: how many articles have a value, and the values found.
+
+    Takes a corpus or any table with outlet and date columns (such as :func:`articles`).
+    """
+    docs = corpus.docs if isinstance(corpus, Corpus) else corpus
     rows = []
     for column in ("outlet", "date"):
         values = docs[column].astype("string").fillna("").str.strip()

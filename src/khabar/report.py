@@ -7,20 +7,32 @@ import re
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from khabar.errors import InputError
+from khabar.tables import corpus_tables
 
-__all__ = ["NOTEBOOKS", "ReportResult", "find_notebooks", "run_report"]
+__all__ = [
+    "NOTEBOOKS",
+    "ReportResult",
+    "find_notebooks",
+    "notebook_parameters",
+    "parse_parameter",
+    "run_report",
+]
 
 #: The suite, in reading order.
 NOTEBOOKS = ("01-corpus.ipynb", "02-terms.ipynb", "03-sources.ipynb", "04-actors.ipynb")
 REPORT_NAME = "report.html"
 _FIGURE_SUFFIXES = (".png", ".svg")
 _REMOTE_SCRIPT_RE = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
+_ASSIGNMENT_RE = re.compile(r"^([A-Za-z_]\w*)\s*=", re.MULTILINE)
+_INT_RE = re.compile(r"[+-]?\d+")
+LANGUAGES = ("ar", "en")
 
 
 @dataclass
@@ -63,6 +75,43 @@ def find_notebooks(folder: str | Path | None = None) -> list[Path]:
         "no khabar notebooks found (run from the project folder or pass --notebooks)",
         path=candidates[0],
     )
+
+
+def notebook_parameters(notebook: Path) -> list[str]:
+    """The names the notebook's ``parameters`` cell assigns, in order."""
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            return list(dict.fromkeys(_ASSIGNMENT_RE.findall(cell.source)))
+    return []
+
+
+def parse_parameter(text: str) -> tuple[str, object]:
+    """``NAME=VALUE`` as (name, value): whole numbers become int, anything else stays text.
+
+    Raises:
+        InputError: no ``=`` or no name.
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or not name.isidentifier():
+        raise InputError(f"parameter {text!r} is not NAME=VALUE (e.g. -p TOP_N=20)")
+    return name, int(value) if _INT_RE.fullmatch(value.strip()) else value
+
+
+def _check_parameters(found: list[Path], given: dict[str, object]) -> dict[Path, list[str]]:
+    names = {notebook: notebook_parameters(notebook) for notebook in found}
+    known = {name for listed in names.values() for name in listed}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise InputError(
+            f"unknown parameter {', '.join(unknown)}; the notebooks take {', '.join(sorted(known))}"
+        )
+    return names
+
+
+def _check_language(lang: object) -> None:
+    if str(lang) not in LANGUAGES:
+        raise InputError(f"LANG must be one of {', '.join(LANGUAGES)}, not {lang!r}")
 
 
 def _failure_line(notebook: Path, error: Exception) -> str:
@@ -124,35 +173,92 @@ def _write_html(executed: list[Path], target: Path) -> None:
     os.replace(tmp, target)
 
 
+def _wanted(names: list[str], given: dict, fixed: dict) -> dict:
+    return {key: value for key, value in {**given, **fixed}.items() if key in names}
+
+
+def _run_one(notebook: Path, target: Path, parameters: dict, progress: bool) -> str | None:
+    """Execute one notebook; the failure line, or None when it ran."""
+    if progress:
+        print(f"{notebook.name}: running", file=sys.stderr, flush=True)
+    try:
+        _execute(notebook, target, parameters=parameters, progress=False)
+    except Exception as error:  # papermill raises its own and kernel errors
+        return _failure_line(notebook, error)
+    return None
+
+
+def _run_all(jobs: list[tuple[Path, Path, dict]], *, workers: int, progress: bool) -> list:
+    """Failure line (or None) of each notebook, run ``workers`` at a time, in order."""
+    if workers <= 1:
+        return [_run_one(*job, progress) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_run_one, *job, progress) for job in jobs]
+        return [future.result() for future in futures]
+
+
 def run_report(
     *,
     corpus: str | Path = "corpus",
     out: str | Path = "figures",
     notebooks: str | Path | None = None,
     progress: bool = True,
+    parameters: dict[str, object] | None = None,
+    lang: str = "ar",
+    cache: bool = True,
+    workers: int = 2,
 ) -> ReportResult:
-    """Execute every notebook on ``corpus``; figures and report.html go to ``out``."""
+    """Execute every notebook on ``corpus``; figures and report.html go to ``out``.
+
+    The corpus's tables are computed first (``workers`` processes) into the cache in
+    ``out/.khabar-cache``, or into a scratch folder when ``cache`` is False, and every notebook
+    reads them from there.
+
+    Args:
+        corpus: Corpus folder or file.
+        out: Output folder.
+        notebooks: Folder of the notebooks (default: ./notebooks or the source tree's).
+        progress: Progress lines and bars on stderr (never under CI).
+        parameters: Notebook parameters by name (ACTOR, KWIC_TERM, TOP_N ...), given to every
+            notebook whose parameters cell has them.
+        lang: Chart language, "ar" or "en" (a LANG parameter wins).
+        cache: Reuse and keep the cached tables.
+        workers: Processes computing the tables.
+
+    Raises:
+        InputError: no such corpus, or a parameter no notebook takes.
+    """
     corpus_path, out_path = Path(corpus).resolve(), Path(out).resolve()
     if not corpus_path.exists():
         raise InputError("no such corpus", path=corpus)
+    found = find_notebooks(notebooks)
+    names = _check_parameters(found, dict(parameters or {}))
+    given = {"LANG": lang, **(parameters or {})}
+    _check_language(given["LANG"])
     out_path.mkdir(parents=True, exist_ok=True)
     result = ReportResult(out=out_path)
     started = time.perf_counter()
     progress = progress and not os.environ.get("CI")
-    parameters = {"CORPUS": str(corpus_path), "OUT": str(out_path)}
-    executed = []
     with tempfile.TemporaryDirectory() as scratch:
-        for notebook in find_notebooks(notebooks):
-            target = Path(scratch) / notebook.name
-            if progress:
-                print(f"{notebook.name}:", file=sys.stderr, flush=True)
-            try:
-                _execute(notebook, target, parameters=parameters, progress=progress)
-            except Exception as error:  # papermill raises its own and kernel errors
-                result.failures.append(_failure_line(notebook, error))
-                continue
-            executed.append(target)
-            result.notebooks.append(notebook.name)
+        tables_root = out_path if cache else Path(scratch) / "tables"
+        if progress:
+            print("tables: computing or reading the cache", file=sys.stderr, flush=True)
+        corpus_tables(str(corpus_path), out=tables_root, workers=workers)
+        if progress:
+            print(f"tables: ready ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        fixed = {"CORPUS": str(corpus_path), "OUT": str(out_path), "CACHE_DIR": str(tables_root)}
+        jobs = [
+            (notebook, Path(scratch) / notebook.name, _wanted(names[notebook], given, fixed))
+            for notebook in found
+        ]
+        outcomes = _run_all(jobs, workers=workers, progress=progress)
+        executed = []
+        for (notebook, target, _), failure in zip(jobs, outcomes, strict=True):
+            if failure:
+                result.failures.append(failure)
+            else:
+                executed.append(target)
+                result.notebooks.append(notebook.name)
         if executed:
             _write_html(executed, out_path / REPORT_NAME)
     result.figures = sorted(p for p in out_path.iterdir() if p.suffix in _FIGURE_SUFFIXES)

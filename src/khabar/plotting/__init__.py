@@ -8,8 +8,9 @@ where it does not (< 3.11).
 from __future__ import annotations
 
 from .charts import bar_ranked, heatmap, line_chart, stacked_bars
-from .export import save_figure
+from .export import save_chart, save_figure
 from .fonts import MissingGlyphWarning, arabic_font, font_path, missing_glyphs
+from .labels import categories, category, chart_text
 from .shaping import matplotlib_shapes, pillow_shapes, shape_label
 from .style import house_style
 
@@ -17,6 +18,9 @@ __all__ = [
     "MissingGlyphWarning",
     "arabic_font",
     "bar_ranked",
+    "categories",
+    "category",
+    "chart_text",
     "font_path",
     "heatmap",
     "house_style",
@@ -24,6 +28,7 @@ __all__ = [
     "matplotlib_shapes",
     "missing_glyphs",
     "pillow_shapes",
+    "save_chart",
     "save_figure",
     "shape_label",
     "stacked_bars",

@@ -5,18 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .fonts import warn_missing_glyphs
 from .shaping import needs_bidi, shape_label
 from .style import styled
 
-__all__ = ["bar_ranked", "heatmap", "line_chart", "stacked_bars"]
+__all__ = ["MAX_HEIGHT_INCHES", "MAX_ROWS", "bar_ranked", "heatmap", "line_chart", "stacked_bars"]
+
+#: Most labelled rows a chart draws; larger tables are cut to their first rows.
+MAX_ROWS = 30
+#: Tallest figure (before the tight bounding box): 15 in is 3,000 px at 200 dpi.
+MAX_HEIGHT_INCHES = 15.0
 
 
 def bar_ranked(
@@ -36,7 +42,7 @@ def bar_ranked(
         data: One row per item (term, actor, source).
         label: Column with the bar labels (tick labels, flush against the axis).
         value: Column with the numbers to rank by; ties keep the order of ``data``.
-        top: Keep this many largest rows; None keeps all.
+        top: Keep this many largest rows (at most ``MAX_ROWS``; None: ``MAX_ROWS``).
         title: Axes title.
         xlabel: Label of the value axis.
         ax: Axes to draw on; a new figure sized to the bar count by default.
@@ -44,7 +50,7 @@ def bar_ranked(
     """
     _require(data, [label, value], where="bar_ranked")
     ranked = data.dropna(subset=[value]).sort_values(value, ascending=False, kind="stable")
-    ranked = ranked.head(top) if top is not None else ranked
+    ranked = ranked.head(min(top or MAX_ROWS, MAX_ROWS))
     labels = [str(item) for item in ranked[label]]
     with styled():
         warn_missing_glyphs([*labels, title, xlabel], where="bar_ranked")
@@ -73,13 +79,15 @@ def stacked_bars(
     """Draw one bar per row (document), stacked by column (category), with a shaped legend.
 
     Args:
-        table: Rows are bars, columns are the stacked categories; missing values count as 0.
+        table: Rows are bars (the first ``MAX_ROWS``), columns are the stacked categories;
+            missing values count as 0.
         title: Axes title.
         xlabel: Label of the horizontal axis.
         ylabel: Label of the vertical axis.
         ax: Axes to draw on; a new figure by default.
         horizontal: Horizontal bars, first row at the top; vertical bars when False.
     """
+    table = table.iloc[:MAX_ROWS]
     rows = [str(item) for item in table.index]
     columns = [str(item) for item in table.columns]
     values = table.fillna(0).to_numpy(dtype=float)
@@ -121,12 +129,14 @@ def heatmap(
     """Draw a rows x columns heatmap (document x actor, actor x actor) with a colour bar.
 
     Args:
-        table: Numbers to colour; index and columns become the tick labels.
+        table: Numbers to colour; index and columns (the first ``MAX_ROWS`` of each) become
+            the tick labels.
         title: Axes title.
         ax: Axes to draw on; a new figure by default.
         annotate: Write each cell's value in it (integers where the value is whole).
         cmap: matplotlib colour map name.
     """
+    table = table.iloc[:MAX_ROWS, :MAX_ROWS]
     rows = [str(item) for item in table.index]
     columns = [str(item) for item in table.columns]
     values = table.to_numpy(dtype=float)
@@ -184,6 +194,9 @@ def line_chart(
             _category_ticks(ax.xaxis, xlabels, rotate=True)
         elif pd.api.types.is_numeric_dtype(data[x]):
             _integer_ticks(ax.xaxis, data[x])
+        else:
+            _date_ticks(ax)
+        _integer_ticks(ax.yaxis, data[series].to_numpy().ravel())
         if len(series) > 1:
             ax.legend(markerfirst=not _mostly_rtl(series))
         _decorate(ax, title=title, xlabel=xlabel, ylabel=ylabel)
@@ -212,7 +225,7 @@ def _require(data: pd.DataFrame, columns: Sequence[str], *, where: str) -> None:
 def _new_axes(*, rows: int | None = None) -> Axes:
     width, height = mpl.rcParams["figure.figsize"]
     if rows is not None:
-        height = max(2.5, 0.9 + 0.34 * rows)
+        height = min(max(2.5, 0.9 + 0.34 * rows), MAX_HEIGHT_INCHES)
     _, ax = plt.subplots(figsize=(width, height))
     return ax
 
@@ -225,11 +238,24 @@ def _colors(count: int) -> list:
 
 
 def _integer_ticks(axis: Axis, values: Iterable[float]) -> None:
-    """Keep whole-number ticks on an axis that shows counts."""
+    """Keep whole-number ticks on an axis that shows counts; thousands separators on any."""
     values = np.asarray(list(values), dtype=float)
     values = values[~np.isnan(values)]
     if values.size and np.all(values == np.round(values)):
         axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: _text(_tick(v))))
+
+
+def _tick(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.3g}"
+
+
+def _date_ticks(ax: Axes) -> None:
+    """Dates as ISO days, a language-neutral form, slanted to fit."""
+    locator = mdates.AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.tick_params(axis="x", labelrotation=30)
 
 
 def _category_ticks(axis: Axis, labels: Sequence[str], *, rotate: bool = False) -> None:
@@ -244,7 +270,7 @@ def _annotate_cells(ax: Axes, values: np.ndarray, norm) -> None:
     for (row, col), value in np.ndenumerate(values):
         if np.isnan(value):
             continue
-        shown = f"{int(value):,}" if whole else f"{value:.2f}"
+        shown = f"{int(value):,}" if whole else _tick(round(value, 1))
         color = "white" if norm(value) > 0.55 else "black"
         ax.text(col, row, _text(shown), ha="center", va="center", color=color)
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .style import SVG_HASHSALT
 
-__all__ = ["PNG_DPI", "save_figure"]
+__all__ = ["PNG_DPI", "save_chart", "save_figure"]
 
 PNG_DPI = 200
 #: Metadata entries that would change between runs (dates) or between matplotlib releases.
@@ -72,3 +74,42 @@ def _save_one(fig: Figure, target: Path, fmt: str) -> Path:
             os.unlink(tmp)
         raise
     return target
+
+
+def save_chart(
+    draw: Callable[..., Axes],
+    data: pd.DataFrame | None,
+    name: str,
+    *,
+    out: str | Path = "figures",
+    empty: str,
+    **options: object,
+) -> list[Path]:
+    """Draw ``data`` with a chart function and save it, or say in one line why there is no chart.
+
+    A table with no rows, no columns or only zeros is not drawn: ``empty`` is printed and any
+    file of that name left by an earlier run in ``out`` is removed, so no stale or empty chart
+    remains.
+
+    Args:
+        draw: A chart function (``bar_ranked``, ``heatmap``, ``line_chart``, ``stacked_bars``).
+        data: The table to draw.
+        name: File stem, as for :func:`save_figure`.
+        out: Output directory.
+        empty: The line printed when there is nothing to draw.
+        **options: Passed to ``draw``.
+    """
+    if _is_empty(data):
+        print(empty)
+        for fmt in _METADATA:
+            with contextlib.suppress(FileNotFoundError):
+                (Path(out) / f"{name}.{fmt}").unlink()
+        return []
+    return save_figure(draw(data, **options), name, out=out)
+
+
+def _is_empty(data: pd.DataFrame | None) -> bool:
+    if data is None or data.empty:
+        return True
+    numbers = data.select_dtypes("number")
+    return not numbers.empty and not bool(numbers.fillna(0).to_numpy().any())

@@ -1,0 +1,332 @@
+"""The analysis tables of a corpus, computed once and cached for every notebook and re-run.
+
+The cache is a folder of Parquet files under ``<out>/.khabar-cache/<key>/``, where the key
+hashes the corpus content (ids, texts and metadata), the khabar version and the dictionaries in
+use (packaged data and the corpus's own YAML). Any change gives a new key; older entries of the
+same output folder are removed when a new one is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from khabar import __version__
+from khabar.actors import find_actors, find_descriptors
+from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets, parse_dates
+from khabar.corpus import Corpus, load_corpus
+from khabar.counts import finish_terms, merge_tallies, tally_batch, term_frequency
+from khabar.overview import articles, vocabulary_growth
+from khabar.sources import count_sources, find_sources
+
+__all__ = ["CACHE_FOLDER", "CorpusTables", "cache_key", "corpus_tables"]
+
+CACHE_FOLDER = ".khabar-cache"
+#: Bumped when the tables' content or shape changes without a version change.
+_LAYOUT = "1"
+_DICTIONARIES = ("actors.yaml", "sources.yaml")
+_BIGRAMS_KEPT = 5_000
+_BIGRAM_ERROR = "bigrams-error.txt"
+#: Text beyond which bigrams are counted in a systematic sample of documents (memory: the
+#: bigram tally takes about 80 bytes per character of text).
+_BIGRAM_CHARS = 12_000_000
+#: Text beyond which the tables are computed one job at a time (memory).
+_PARALLEL_CHARS = 30_000_000
+_CELL = "\x1f"
+
+
+class CorpusTables:
+    """The tables of one corpus, read from the cache folder on first use.
+
+    Attributes are the table names: articles, growth, terms, bigrams, terms_by (term counts
+    per outlet x period cell), cells (docs and tokens per cell), groups (outlet and period
+    of each document), sources, actors (with discovered people), descriptors.
+    """
+
+    NAMES = (
+        "articles", "growth", "terms", "bigrams", "terms_by", "cells", "groups",
+        "sources", "actors", "descriptors",
+    )  # fmt: skip
+
+    def __init__(self, folder: Path, *, freq: str, outlets: bool, dates: bool) -> None:
+        self.folder = folder
+        self.freq = freq
+        self.outlets = outlets
+        self.dates = dates
+        self._loaded: dict[str, pd.DataFrame] = {}
+        info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
+        #: Bigrams are counted in every ``bigram_step``-th document (1: all of them).
+        self.bigram_step: int = info["bigram_step"]
+        self.docs: int = info["docs"]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name not in CorpusTables.NAMES:
+            raise AttributeError(name)
+        if name not in self._loaded:
+            parts = [self.folder / f"{name}.parquet", self.folder / f"{name}-period.parquet"]
+            frames = [pd.read_parquet(path) for path in parts if path.exists()]
+            self._loaded[name] = (
+                pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            )
+        return self._loaded[name]
+
+    @property
+    def bigram_error(self) -> str:
+        """Why bigrams could not be counted ("" when they were)."""
+        path = self.folder / _BIGRAM_ERROR
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def default_actor(self) -> str:
+        """The most mentioned person (Arabic name), else the most mentioned actor, else ""."""
+        mentions = self.actors
+        people = mentions[mentions["kind"] == "person"]
+        return _most_common(people if len(people) else mentions, "actor_ar")
+
+    def default_term(self) -> str:
+        """The corpus's most frequent term (stopwords excluded), else ""."""
+        return str(self.terms["term"].iloc[0]) if len(self.terms) else ""
+
+    def default_source(self) -> str:
+        """The id of the most cited source, else ""."""
+        counts = count_sources(self.sources)
+        return str(counts["source_id"].iloc[0]) if len(counts) else ""
+
+
+def _most_common(rows: pd.DataFrame, column: str) -> str:
+    if rows.empty:
+        return ""
+    counts = rows.groupby(column).size()
+    return str(sorted(counts.index, key=lambda v: (-int(counts[v]), str(v)))[0])
+
+
+def cache_key(corpus: Corpus) -> str:
+    """A hex digest of the corpus content, the khabar version and the dictionaries in use."""
+    return _scan(corpus)[0]
+
+
+def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
+    """One pass over the corpus: its cache key, its metadata columns and its characters."""
+    digest = hashlib.sha256(f"khabar {__version__} layout {_LAYOUT}".encode())
+    data = Path(__file__).parent / "data"
+    for path in sorted(data.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _DICTIONARIES:
+        own = corpus.dictionary(name)
+        digest.update(own.read_bytes() if own else b"-")
+    metadata, chars = [], 0
+    for batch in corpus.iter_batches():
+        for column in ("doc_id", "text", "title", "outlet", "date"):
+            digest.update("\0".join(batch[column].astype(str)).encode("utf-8", "surrogatepass"))
+            digest.update(b"\1")
+        metadata.append(batch[["doc_id", "outlet", "date"]])
+        chars += int(batch["text"].str.len().sum())
+    docs = (
+        pd.concat(metadata, ignore_index=True)
+        if metadata
+        else corpus.docs[["doc_id", "outlet", "date"]]
+    )
+    return digest.hexdigest()[:20], docs, chars
+
+
+def corpus_tables(
+    corpus: str | Path | Corpus,
+    *,
+    out: str | Path,
+    cache: bool = True,
+    workers: int = 1,
+) -> CorpusTables:
+    """The corpus's tables, from the cache under ``out`` or computed now (and cached).
+
+    Args:
+        corpus: A corpus path (what ``load_corpus`` takes) or a loaded corpus.
+        out: The report's output folder; the cache lives in ``out/.khabar-cache``.
+        cache: False computes afresh into a temporary folder and leaves the cache alone.
+        workers: Processes computing the tables (2 uses both cores of a small machine); one
+            on a corpus of more than 30 MB of text, where two jobs at once would need more
+            than 2 GB.
+    """
+    loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus, lazy=True)
+    key, docs, chars = _scan(loaded)
+    meta = {
+        "freq": date_frequency(docs["date"]),
+        "outlets": has_outlets(docs),
+        "dates": has_dates(docs),
+    }
+    root = Path(out) / CACHE_FOLDER
+    folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
+    if not (folder / "done").exists():
+        step = max(1, math.ceil(chars / _BIGRAM_CHARS))
+        large = chars > _PARALLEL_CHARS  # two tallies at once, or 100+ cells: over 2 GB
+        workers = 1 if large else workers
+        groups = doc_groups(docs, freq=meta["freq"])
+        cells = "apart" if large else "both"
+        _compute(
+            loaded,
+            corpus,
+            folder,
+            workers=workers,
+            groups=groups,
+            bigram_step=step,
+            cells=cells,
+            **meta,
+        )
+        if cache:
+            _prune(root, keep=folder.name)
+    return CorpusTables(folder, **meta)
+
+
+def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **meta: object) -> None:
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    _write(meta.pop("groups"), tmp, "groups")
+    info = {
+        "bigram_step": meta["bigram_step"],
+        "docs": len(pd.read_parquet(tmp / "groups.parquet")),
+    }
+    (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
+    jobs = [_term_job, _period_job, _bigram_job, _actor_job, _source_job]
+    path = str(given) if isinstance(given, str | Path) else None
+    if path is not None:
+        # A fresh process per job: memory one job freed is not held while the next runs.
+        fresh = {"max_tasks_per_child": 1} if sys.version_info >= (3, 11) else {}
+        with ProcessPoolExecutor(max_workers=workers, **fresh) as pool:
+            for future in [pool.submit(_run_job, job, path, tmp, meta) for job in jobs]:
+                future.result()
+    else:
+        for job in jobs:
+            job(loaded, tmp, meta)
+    (tmp / "done").write_text("ok\n", encoding="utf-8")
+    if folder.exists():
+        shutil.rmtree(folder)
+    os.replace(tmp, folder)
+
+
+def _prune(root: Path, *, keep: str) -> None:
+    for entry in root.iterdir():
+        if entry.name != keep and not entry.name.startswith("."):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _run_job(
+    job: Callable[[Corpus, Path, dict], None], path: str, folder: Path, meta: dict
+) -> None:
+    job(load_corpus(path, lazy=True), folder, meta)
+
+
+def _write(frame: pd.DataFrame, folder: Path, name: str) -> None:
+    frame.reset_index(drop=True).to_parquet(folder / f"{name}.parquet", index=False)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    """Terms of the corpus and of each outlet x period cell (outlet only: see ``_period_job``)."""
+    _write(articles(corpus), folder, "articles")
+    _write(vocabulary_growth(corpus), folder, "growth")
+    split = meta["outlets"] or meta["dates"]
+    apart = meta["cells"] == "apart"
+    terms, sizes, by_cell = _cell_terms(corpus, folder, split=split, period=not apart)
+    _write(terms, folder, "terms")
+    _write(_cell_table(sizes, split), folder, "cells")
+    _write(_trim_cells(by_cell, terms), folder, "terms_by")
+
+
+def _period_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    """On a large corpus, terms per period in a pass of their own (cells apart: less memory)."""
+    if meta["cells"] != "apart" or not meta["dates"]:
+        return
+    terms, sizes, by_cell = _cell_terms(corpus, folder, split=True, outlet=False)
+    _write(_cell_table(sizes, True), folder, "cells-period")
+    _write(_trim_cells(by_cell, terms), folder, "terms_by-period")
+
+
+def _cell_terms(
+    corpus: Corpus, folder: Path, *, split: bool, outlet: bool = True, period: bool = True
+) -> tuple[pd.DataFrame, list[tuple], pd.DataFrame]:
+    """The term table, (cell, docs, tokens) of each cell and the term rows per cell."""
+    groups = pd.read_parquet(folder / "groups.parquet")
+    outlets = groups["outlet"].fillna("").astype(str) if outlet else ""
+    periods = groups["period"].astype(str) if period else "NaT"
+    cells = dict(zip(groups["doc_id"], outlets + _CELL + periods, strict=True))
+    with _gc_paused():
+        tallies = merge_tallies(
+            tally_batch(batch.assign(cell=batch["doc_id"].map(cells)), ngram=1, by="cell")
+            if split
+            else tally_batch(batch, ngram=1)
+            for batch in corpus.iter_batches()
+        )
+        sizes = [(cell, t.docs, t.tokens) for cell, t in tallies.items()]
+        by_cell = finish_terms(tallies, by="cell") if split else pd.DataFrame()
+        terms = finish_terms(merge_tallies([{None: t} for t in tallies.values()]))
+    return terms, sizes, by_cell
+
+
+def _cell_table(sizes: list[tuple], split: bool) -> pd.DataFrame:
+    frame = pd.DataFrame(sizes, columns=["cell", "docs", "tokens"])
+    if not split:
+        return frame.assign(cell="", outlet=None, period=pd.NaT)
+    parts = frame["cell"].str.split(_CELL, n=1, expand=True)
+    outlet = parts[0].where(parts[0] != "", None)
+    return frame.assign(outlet=outlet, period=parse_dates(parts[1].replace("NaT", "")))
+
+
+def _trim_cells(by_cell: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+    """Cell rows of the terms used in at least two documents (the rest cannot be key)."""
+    columns = ["cell", "term", "count", "doc_count"]
+    if by_cell.empty:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if "count" in c else object) for c in columns}
+        )
+    kept = set(terms.loc[terms["doc_count"] >= 2, "term"])
+    return by_cell.loc[by_cell["term"].isin(kept), columns]
+
+
+def _bigram_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    """Top bigrams, of every ``bigram_step``-th document on a corpus too large to hold them all."""
+    step = meta["bigram_step"]
+    sample = corpus if step == 1 else Corpus(batches=lambda size: _every(corpus, step, size))
+    try:
+        bigrams = term_frequency(sample, ngram=2, progress=False).head(_BIGRAMS_KEPT)
+    except (KeyError, ValueError) as error:  # a counting failure costs this table, not the report
+        (folder / _BIGRAM_ERROR).write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        bigrams = pd.DataFrame({"term": [], "count": [], "doc_count": [], "share": [], "forms": []})
+    _write(bigrams, folder, "bigrams")
+
+
+def _every(corpus: Corpus, step: int, size: int) -> Iterator[pd.DataFrame]:
+    seen = 0
+    for batch in corpus.iter_batches(size):
+        positions = [i for i in range(len(batch)) if (seen + i) % step == 0]
+        seen += len(batch)
+        yield batch.iloc[positions]
+
+
+def _actor_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    _write(find_actors(corpus, discover=True, progress=False), folder, "actors")
+    _write(find_descriptors(corpus, progress=False), folder, "descriptors")
+
+
+def _source_job(corpus: Corpus, folder: Path, meta: dict) -> None:
+    _write(find_sources(corpus, progress=False), folder, "sources")
