@@ -111,6 +111,9 @@ def _most_common(rows: pd.DataFrame, column: str) -> str:
     return str(sorted(counts.index, key=lambda v: (-int(counts[v]), str(v)))[0])
 
 
+_DATA_SUFFIXES = (".yaml", ".txt")
+
+
 def cache_key(corpus: Corpus) -> str:
     """A hex digest of the corpus content, the khabar version and the dictionaries in use."""
     return _scan(corpus)[0]
@@ -121,6 +124,8 @@ def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
     digest = hashlib.sha256(f"khabar {__version__} layout {_LAYOUT}".encode())
     data = Path(__file__).parent / "data"
     for path in sorted(data.iterdir()):
+        if path.suffix not in _DATA_SUFFIXES:
+            continue  # build scripts and their inputs are not read at run time
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in _DICTIONARIES:
         own = corpus.dictionary(name)
