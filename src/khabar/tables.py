@@ -8,8 +8,7 @@ same output folder are removed when a new one is written.
 
 from __future__ import annotations
 
-import contextlib
-import gc
+import dataclasses
 import hashlib
 import json
 import math
@@ -21,13 +20,15 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from khabar import __version__
 from khabar.actors import find_actors, find_descriptors
 from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets, parse_dates
 from khabar.corpus import Corpus, load_corpus
-from khabar.counts import finish_terms, merge_tallies, tally_batch, term_frequency
+from khabar.counts import Tally, finish_terms, merge_tallies, tally_batch, term_frequency
+from khabar.engine import gc_paused
 from khabar.overview import articles, vocabulary_growth
 from khabar.sources import count_sources, find_sources
 
@@ -133,7 +134,7 @@ def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
     metadata, chars = [], 0
     for batch in corpus.iter_batches():
         for column in ("doc_id", "text", "title", "outlet", "date"):
-            digest.update("\0".join(batch[column].astype(str)).encode("utf-8", "surrogatepass"))
+            digest.update("\0".join(map(str, batch[column])).encode("utf-8", "surrogatepass"))
             digest.update(b"\1")
         metadata.append(batch[["doc_id", "outlet", "date"]])
         chars += int(batch["text"].str.len().sum())
@@ -235,17 +236,6 @@ def _write(frame: pd.DataFrame, folder: Path, name: str) -> None:
     frame.reset_index(drop=True).to_parquet(folder / f"{name}.parquet", index=False)
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
     """Terms of the corpus and of each outlet x period cell (outlet only: see ``_period_job``)."""
     _write(articles(corpus), folder, "articles")
@@ -275,17 +265,25 @@ def _cell_terms(
     outlets = groups["outlet"].fillna("").astype(str) if outlet else ""
     periods = groups["period"].astype(str) if period else "NaT"
     cells = dict(zip(groups["doc_id"], outlets + _CELL + periods, strict=True))
-    with _gc_paused():
-        tallies = merge_tallies(
+    with gc_paused():
+        tally = merge_tallies(
             tally_batch(batch.assign(cell=batch["doc_id"].map(cells)), ngram=1, by="cell")
             if split
             else tally_batch(batch, ngram=1)
             for batch in corpus.iter_batches()
         )
-        sizes = [(cell, t.docs, t.tokens) for cell, t in tallies.items()]
-        by_cell = finish_terms(tallies, by="cell") if split else pd.DataFrame()
-        terms = finish_terms(merge_tallies([{None: t} for t in tallies.values()]))
+        sizes = _cell_sizes(tally)
+        by_cell = finish_terms(tally, by="cell") if split else pd.DataFrame()
+        terms = finish_terms(dataclasses.replace(tally, groups=[None] * tally.docs))
     return terms, sizes, by_cell
+
+
+def _cell_sizes(tally: Tally) -> list[tuple]:
+    """(cell, documents, tokens) of each cell of a tally, in order of first appearance."""
+    tokens = np.concatenate(tally.tokens) if tally.tokens else np.zeros(0, np.int64)
+    frame = pd.DataFrame({"cell": tally.groups, "tokens": tokens}, dtype=object)
+    sums = frame.groupby("cell", sort=False, dropna=False)["tokens"].agg(["size", "sum"])
+    return [(cell, int(n), int(t)) for cell, (n, t) in sums.iterrows()]
 
 
 def _cell_table(sizes: list[tuple], split: bool) -> pd.DataFrame:
