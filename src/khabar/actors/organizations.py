@@ -1,0 +1,198 @@
+"""Organizations named by their shape: an institution word and the proper part of its name.
+
+جامعة جازان، غرفة الرياض (a place or country), مستشفى الملك فهد (a person), مجلس النواب
+اللبناني، الحزب الشيوعي الصيني (a nationality adjective), حزب «النور» (a quoted name), شركة
+Google (a Latin name), الهيئة العامة للسياحة (a naming adjective and a لل complement). A
+listed organization keeps its own id; an unlisted one gets ``org:<normalized name>``. A head
+word alone or with a common noun only (الجامعة، لجنة التحقيق) is not a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from khabar.actors.dictionary import Lexicon, Phrase
+from khabar.actors.document import Doc, key_of
+from khabar.actors.matching import Match
+from khabar.clitics import PROCLITICS
+
+__all__ = ["HEADS", "ORG_PREFIX", "Shaped", "shaped_organizations"]
+
+ORG_PREFIX = "org:"
+#: Institution words that open an organization's name.
+HEADS = (
+    "جامعة", "شركة", "مستشفى", "نادي", "هيئة", "مجلس", "بنك", "مصرف", "مؤسسة", "جمعية",
+    "غرفة", "لجنة", "اتحاد", "منظمة", "حزب", "جماعة", "كلية", "معهد", "مركز", "أكاديمية",
+    "صندوق", "حركة", "جبهة", "مجموعة",
+)  # fmt: skip
+#: Adjectives that make a head plus a لل complement a name (الهيئة العامة للسياحة).
+_NAMING = ("العامة", "العام", "العليا", "الأعلى", "الوطنية", "الوطني", "الدولية", "الدولي")
+_QUOTES = frozenset('"“”«»„')
+_PROPER = frozenset({"place", "country", "person"})
+_MAX_BETWEEN = 2  # definite words between a head and its nationality adjective
+_MAX_QUOTED = 4
+
+
+class Shaped(NamedTuple):
+    """An organization read by its shape (no dictionary entry needed)."""
+
+    id: str
+    en: str
+    ar: str
+
+
+@cache
+def _head_forms() -> dict[str, bool]:
+    """Every spelling of a head word with its proclitics -> whether it is definite."""
+    out: dict[str, bool] = {}
+    for head in map(key_of, HEADS):
+        for p in PROCLITICS:
+            out.setdefault(p + head, False)
+            out[p + "ال" + head] = True
+        out["لل" + head] = True
+    return out
+
+
+@cache
+def _naming() -> frozenset[str]:
+    return frozenset(map(key_of, _NAMING))
+
+
+def _soft(doc: Doc, j: int) -> bool:
+    return 0 < j < len(doc) and doc.gap(j) == " "
+
+
+def _definite(key: str) -> bool:
+    return key.startswith("ال") and len(key) > 3
+
+
+def _nationality_end(doc: Doc, lex: Lexicon, j: int) -> int | None:
+    """Last word of ``[definite words] nationality adjective`` from ``j``, else None."""
+    table = lex.ministries.countries
+    for k in range(j, min(j + _MAX_BETWEEN + 1, len(doc))):
+        if not _soft(doc, k) or not _definite(doc.keys[k]) or doc.keys[k] in lex.stopwords:
+            return None
+        for size in (2, 1):
+            if tuple(doc.keys[k : k + size]) in table and all(
+                _soft(doc, m) for m in range(k, k + size)
+            ):
+                return k + size - 1
+    return None
+
+
+def _quoted_end(doc: Doc, j: int) -> int | None:
+    """Last word of a quoted name opening before word ``j``, else None."""
+    if j >= len(doc) or not _QUOTES & set(doc.gap(j)):
+        return None
+    for k in range(j, min(j + _MAX_QUOTED, len(doc))):
+        after = doc.gap(k + 1) if k + 1 < len(doc) else doc.parts[-1]
+        if _QUOTES & set(after):
+            return k
+        if k > j and not _soft(doc, k):
+            return None
+    return None
+
+
+def _latin_end(doc: Doc, j: int) -> int | None:
+    """Last word of a run of capitalised Latin words from ``j``, else None."""
+    k = j
+    while k < len(doc) and (k == j or _soft(doc, k)) and doc.surfaces[k][:1].isupper():
+        if not doc.surfaces[k].isascii():
+            break
+        k += 1
+    return k - 1 if k > j else None
+
+
+def _proper_end(
+    doc: Doc, lex: Lexicon, i: int, definite: bool, starts: dict[int, Match]
+) -> tuple[int, str] | None:
+    """(last word, how) of the proper part after the head at ``i``."""
+    j = i + 1
+    if j >= len(doc):
+        return None
+    quoted = _quoted_end(doc, j)
+    if quoted is not None:
+        return quoted, "quoted"
+    if not _soft(doc, j):
+        return None
+    latin = _latin_end(doc, j)
+    if latin is not None:
+        return latin, "latin"
+    match = starts.get(j)
+    if match is not None:
+        kinds = {lex.entries[a].kind for a in match.value.ids if a in lex.entries}
+        if kinds == {"organization"}:
+            return None  # حركة حماس: the listed body itself
+        if kinds & _PROPER and not definite:
+            return match.last, "name"
+    end = _nationality_end(doc, lex, j)
+    if end is not None:
+        return end, "nationality"
+    naming = definite and doc.keys[j] in _naming() and _soft(doc, j + 1)
+    return (j, "naming") if naming and doc.keys[j + 1].startswith("لل") else None
+
+
+def _complement_end(doc: Doc, last: int) -> int:
+    """Extend a name by a لل complement and its adjectives or conjuncts (للطيران المدني)."""
+    j = last + 1
+    if not (_soft(doc, j) and doc.keys[j].startswith("لل") and len(doc.keys[j]) > 4):
+        return last
+    end = j
+    for k in range(j + 1, min(j + 3, len(doc))):
+        key = doc.keys[k]
+        adjective = _definite(key) and key.endswith(("ي", "يه"))
+        if not _soft(doc, k) or not (adjective or key.startswith("وال")):
+            break
+        end = k
+    return end
+
+
+def _shaped_at(doc: Doc, lex: Lexicon, i: int, starts: dict[int, Match]) -> Match | None:
+    definite = _head_forms()[doc.keys[i]]
+    proper = _proper_end(doc, lex, i, definite, starts)
+    if proper is None:
+        return None
+    last, how = proper
+    if how != "quoted":
+        last = _complement_end(doc, last)
+    if how == "naming" and last == proper[0]:
+        return None
+    written = _head_written(doc.surfaces[i], doc.keys[i], definite)
+    name = " ".join([written, *map(doc.norm, range(i + 1, last + 1))])
+    org_id = ORG_PREFIX + " ".join(key_of(w) for w in name.split())
+    return Match(i, last, Shaped(org_id, "(unlisted)", name))
+
+
+def _head_written(surface: str, key: str, definite: bool) -> str:
+    """The head as a dictionary writes it, clitics off (وللجامعة -> الجامعة)."""
+    for head in HEADS:
+        bare = key_of(head)
+        if key.endswith(bare):
+            return ("ال" if definite else "") + head
+    return surface
+
+
+def shaped_organizations(doc: Doc, lex: Lexicon, found: Sequence[Match]) -> list[Match]:
+    """Organizations read by shape, where no listed name covers them.
+
+    Args:
+        doc: The document.
+        lex: The compiled dictionary.
+        found: Dictionary matches (their places, countries and people may be proper parts).
+
+    Returns:
+        Matches whose value is a ``Shaped`` organization, in text order.
+    """
+    heads = _head_forms()
+    if heads.keys().isdisjoint(doc.keys):
+        return []
+    starts = {m.first: m for m in found if isinstance(m.value, Phrase)}
+    out: list[Match] = []
+    after = -1
+    for i, key in enumerate(doc.keys):
+        if i > after and key in heads and (m := _shaped_at(doc, lex, i, starts)) is not None:
+            out.append(m)
+            after = m.last
+    return out
