@@ -84,7 +84,7 @@ def _discovered(doc: Doc, found: list[Mention], lex: Lexicon, vocab: Vocabulary)
 def _row_head(lex: Lexicon, m: Mention) -> tuple[tuple[str, str, str, str], str] | None:
     """(actor_id, actor_en, actor_ar, kind) and form of a mention's row."""
     if m.shaped is not None:
-        return (m.shaped.id, m.shaped.en, m.shaped.ar, "organization"), m.form
+        return (m.shaped.id, m.shaped.en, m.shaped.ar, m.shaped.kind), m.form
     entry = lex.entries.get(m.actor_id)
     if entry is None:  # discovered: the form field carries the name as written
         return (m.actor_id, "(unlisted)", m.form, "person"), "discovered"

@@ -15,17 +15,27 @@ from typing import NamedTuple
 
 from khabar.actors.dictionary import Lexicon, Phrase
 from khabar.actors.document import Doc, key_of
-from khabar.actors.matching import Match
+from khabar.actors.hints import common_words
+from khabar.actors.matching import Match, soft_gap
 from khabar.clitics import PROCLITICS
 
-__all__ = ["HEADS", "ORG_PREFIX", "Shaped", "shaped_organizations"]
+__all__ = ["HEADS", "ORG_PREFIX", "PLACE_HEADS", "PLACE_PREFIX", "Shaped", "shaped_organizations"]
 
 ORG_PREFIX = "org:"
+PLACE_PREFIX = "place:"
 #: Institution words that open an organization's name.
 HEADS = (
     "جامعة", "شركة", "مستشفى", "نادي", "هيئة", "مجلس", "بنك", "مصرف", "مؤسسة", "جمعية",
     "غرفة", "لجنة", "اتحاد", "منظمة", "حزب", "جماعة", "كلية", "معهد", "مركز", "أكاديمية",
     "صندوق", "حركة", "جبهة", "مجموعة",
+)  # fmt: skip
+#: Words that open the name of a place (مطار عدن الدولي، منتزه الأمير سلطان).
+PLACE_HEADS = ("مطار", "ميناء", "منتزه", "حديقة", "جسر", "شارع", "ملعب", "استاد", "قصر", "سد")
+#: Adjectives of a region or of the world, which end a name as a nationality does.
+_REGIONAL = (
+    "الدولي", "الدولية", "العربي", "العربية", "الأوروبي", "الأوروبية", "الأفريقي", "الأفريقية",
+    "الإفريقي", "الإفريقية", "الخليجي", "الخليجية", "الآسيوي", "الآسيوية", "الإسلامي",
+    "الإسلامية", "العالمي", "العالمية",
 )  # fmt: skip
 #: Adjectives that make a head plus a لل complement a name (الهيئة العامة للسياحة).
 _NAMING = ("العامة", "العام", "العليا", "الأعلى", "الوطنية", "الوطني", "الدولية", "الدولي")
@@ -33,25 +43,37 @@ _QUOTES = frozenset('"“”«»„')
 _PROPER = frozenset({"place", "country", "person"})
 _MAX_BETWEEN = 2  # definite words between a head and its nationality adjective
 _MAX_QUOTED = 4
+#: Shapes whose name goes on with its field (الشركة السعودية للكهرباء), unlike a proper
+#: name (نقل إلى مستشفى حراء للعلاج: "for treatment").
+_FIELDED = frozenset({"nationality", "naming", "quoted"})
 
 
 class Shaped(NamedTuple):
-    """An organization read by its shape (no dictionary entry needed)."""
+    """An organization (or a place) read by its shape (no dictionary entry needed)."""
 
     id: str
     en: str
     ar: str
+    kind: str = "organization"
+
+
+class _Head(NamedTuple):
+    written: str  # as a dictionary writes it, clitics off: الجامعة
+    definite: bool
+    kind: str
 
 
 @cache
-def _head_forms() -> dict[str, bool]:
-    """Every spelling of a head word with its proclitics -> whether it is definite."""
-    out: dict[str, bool] = {}
-    for head in map(key_of, HEADS):
-        for p in PROCLITICS:
-            out.setdefault(p + head, False)
-            out[p + "ال" + head] = True
-        out["لل" + head] = True
+def _head_forms() -> dict[str, _Head]:
+    """Every spelling of a head word with its proclitics (وللجامعة) -> the head."""
+    out: dict[str, _Head] = {}
+    for kind, heads in (("organization", HEADS), ("place", PLACE_HEADS)):
+        for head in heads:
+            key = key_of(head)
+            for p in PROCLITICS:
+                out.setdefault(p + key, _Head(head, False, kind))
+                out[p + "ال" + key] = _Head("ال" + head, True, kind)
+            out["لل" + key] = _Head("ال" + head, True, kind)
     return out
 
 
@@ -60,8 +82,13 @@ def _naming() -> frozenset[str]:
     return frozenset(map(key_of, _NAMING))
 
 
+@cache
+def _regional() -> frozenset[str]:
+    return frozenset(map(key_of, _REGIONAL))
+
+
 def _soft(doc: Doc, j: int) -> bool:
-    return 0 < j < len(doc) and doc.gap(j) == " "
+    return 0 < j < len(doc) and soft_gap(doc.gap(j))
 
 
 def _definite(key: str) -> bool:
@@ -69,11 +96,13 @@ def _definite(key: str) -> bool:
 
 
 def _nationality_end(doc: Doc, lex: Lexicon, j: int) -> int | None:
-    """Last word of ``[definite words] nationality adjective`` from ``j``, else None."""
-    table = lex.ministries.countries
+    """Last word of ``[definite words] nationality or regional adjective`` from ``j``."""
+    table, regional = lex.ministries.countries, _regional()
     for k in range(j, min(j + _MAX_BETWEEN + 1, len(doc))):
         if not _soft(doc, k) or not _definite(doc.keys[k]) or doc.keys[k] in lex.stopwords:
             return None
+        if doc.keys[k] in regional:
+            return k
         for size in (2, 1):
             if tuple(doc.keys[k : k + size]) in table and all(
                 _soft(doc, m) for m in range(k, k + size)
@@ -90,7 +119,7 @@ def _quoted_end(doc: Doc, j: int) -> int | None:
         after = doc.gap(k + 1) if k + 1 < len(doc) else doc.parts[-1]
         if _QUOTES & set(after):
             return k
-        if k > j and not _soft(doc, k):
+        if k > j and doc.gap(k) != " ":
             return None
     return None
 
@@ -105,8 +134,21 @@ def _latin_end(doc: Doc, j: int) -> int | None:
     return k - 1 if k > j else None
 
 
+def _uncommon(lex: Lexicon, doc: Doc, j: int) -> bool:
+    """An Arabic word without the article that general text rarely writes: a name (حراء)."""
+    key = doc.keys[j]
+    return (
+        len(key) >= 3
+        and not key.startswith("ال")
+        and key.isalpha()
+        and not key.isascii()
+        and key not in lex.stopwords
+        and key not in common_words()
+    )
+
+
 def _proper_end(
-    doc: Doc, lex: Lexicon, i: int, definite: bool, starts: dict[int, Match]
+    doc: Doc, lex: Lexicon, i: int, head: _Head, starts: dict[int, Match]
 ) -> tuple[int, str] | None:
     """(last word, how) of the proper part after the head at ``i``."""
     j = i + 1
@@ -125,19 +167,26 @@ def _proper_end(
         kinds = {lex.entries[a].kind for a in match.value.ids if a in lex.entries}
         if kinds == {"organization"}:
             return None  # حركة حماس: the listed body itself
-        if kinds & _PROPER and not definite:
+        if kinds & _PROPER and not head.definite:
             return match.last, "name"
+    if not head.definite and _uncommon(lex, doc, j):
+        return j, "name"
+    if head.kind == "place":
+        return None
     end = _nationality_end(doc, lex, j)
     if end is not None:
         return end, "nationality"
-    naming = definite and doc.keys[j] in _naming() and _soft(doc, j + 1)
+    naming = head.definite and doc.keys[j] in _naming() and _soft(doc, j + 1)
     return (j, "naming") if naming and doc.keys[j + 1].startswith("لل") else None
 
 
-def _complement_end(doc: Doc, last: int) -> int:
-    """Extend a name by a لل complement and its adjectives or conjuncts (للطيران المدني)."""
+def _complement_end(doc: Doc, last: int, *, field: bool) -> int:
+    """Extend a name by a regional adjective (مطار عدن الدولي) and, with ``field``, a لل
+    complement with its adjectives or conjuncts (الهيئة العامة للطيران المدني)."""
     j = last + 1
-    if not (_soft(doc, j) and doc.keys[j].startswith("لل") and len(doc.keys[j]) > 4):
+    if _soft(doc, j) and doc.keys[j] in _regional():
+        last, j = j, j + 1
+    if not (field and _soft(doc, j) and doc.keys[j].startswith("لل") and len(doc.keys[j]) > 4):
         return last
     end = j
     for k in range(j + 1, min(j + 3, len(doc))):
@@ -150,32 +199,22 @@ def _complement_end(doc: Doc, last: int) -> int:
 
 
 def _shaped_at(doc: Doc, lex: Lexicon, i: int, starts: dict[int, Match]) -> Match | None:
-    definite = _head_forms()[doc.keys[i]]
-    proper = _proper_end(doc, lex, i, definite, starts)
+    head = _head_forms()[doc.keys[i]]
+    proper = _proper_end(doc, lex, i, head, starts)
     if proper is None:
         return None
     last, how = proper
-    if how != "quoted":
-        last = _complement_end(doc, last)
+    last = _complement_end(doc, last, field=how in _FIELDED)
     if how == "naming" and last == proper[0]:
         return None
-    written = _head_written(doc.surfaces[i], doc.keys[i], definite)
-    name = " ".join([written, *map(doc.norm, range(i + 1, last + 1))])
-    org_id = ORG_PREFIX + " ".join(key_of(w) for w in name.split())
-    return Match(i, last, Shaped(org_id, "(unlisted)", name))
-
-
-def _head_written(surface: str, key: str, definite: bool) -> str:
-    """The head as a dictionary writes it, clitics off (وللجامعة -> الجامعة)."""
-    for head in HEADS:
-        bare = key_of(head)
-        if key.endswith(bare):
-            return ("ال" if definite else "") + head
-    return surface
+    name = " ".join([head.written, *map(doc.norm, range(i + 1, last + 1))])
+    prefix = ORG_PREFIX if head.kind == "organization" else PLACE_PREFIX
+    key = " ".join(key_of(w) for w in name.split())
+    return Match(i, last, Shaped(prefix + key, "(unlisted)", name, head.kind))
 
 
 def shaped_organizations(doc: Doc, lex: Lexicon, found: Sequence[Match]) -> list[Match]:
-    """Organizations read by shape, where no listed name covers them.
+    """Organizations (and places) read by their shape.
 
     Args:
         doc: The document.
@@ -183,7 +222,7 @@ def shaped_organizations(doc: Doc, lex: Lexicon, found: Sequence[Match]) -> list
         found: Dictionary matches (their places, countries and people may be proper parts).
 
     Returns:
-        Matches whose value is a ``Shaped`` organization, in text order.
+        Matches whose value is a ``Shaped`` actor, in text order.
     """
     heads = _head_forms()
     if heads.keys().isdisjoint(doc.keys):

@@ -40,6 +40,7 @@ class Ministry(NamedTuple):
     id: str
     en: str
     ar: str
+    kind: str = "organization"
 
 
 class Mention(NamedTuple):
