@@ -17,7 +17,8 @@ from khabar.actors.dictionary import Lexicon, Phrase
 from khabar.actors.document import Doc, key_of
 from khabar.actors.hints import common_words
 from khabar.actors.matching import Match, soft_gap
-from khabar.clitics import PROCLITICS
+from khabar.clitics import PROCLITICS, stems
+from khabar.wordlists import protected_words
 
 __all__ = ["HEADS", "ORG_PREFIX", "PLACE_HEADS", "PLACE_PREFIX", "Shaped", "shaped_organizations"]
 
@@ -43,6 +44,8 @@ _QUOTES = frozenset('"“”«»„')
 _PROPER = frozenset({"place", "country", "person"})
 _MAX_BETWEEN = 2  # definite words between a head and its nationality adjective
 _MAX_QUOTED = 4
+_ANY_NOUN = frozenset({"نادي"})
+_NOT_BY_RARE = frozenset({"مركز"})  # مركز + a rare word is mostly a district (a place)
 #: Shapes whose name goes on with its field (الشركة السعودية للكهرباء), unlike a proper
 #: name (نقل إلى مستشفى حراء للعلاج: "for treatment").
 _FIELDED = frozenset({"nationality", "naming", "quoted"})
@@ -135,15 +138,19 @@ def _latin_end(doc: Doc, j: int) -> int | None:
 
 
 def _uncommon(lex: Lexicon, doc: Doc, j: int) -> bool:
-    """An Arabic word without the article that general text rarely writes: a name (حراء)."""
+    """An Arabic word without the article that general text rarely writes, nor its stems, and
+    no feminine plural: a name (حراء), not للإشراف or تنقلات."""
     key = doc.keys[j]
+    common = common_words()
     return (
         len(key) >= 3
         and not key.startswith("ال")
+        and not key.endswith("ات")
         and key.isalpha()
         and not key.isascii()
         and key not in lex.stopwords
-        and key not in common_words()
+        and key not in common
+        and not any(stem in common for stem in stems(key, protected=protected_words()))
     )
 
 
@@ -169,7 +176,9 @@ def _proper_end(
             return None  # حركة حماس: the listed body itself
         if kinds & _PROPER and not head.definite:
             return match.last, "name"
-    if not head.definite and _uncommon(lex, doc, j):
+    if head.written in _ANY_NOUN and _definite(doc.keys[j]):
+        return j, "name"  # نادي الرائد: a club is named by any noun
+    if not head.definite and head.written not in _NOT_BY_RARE and _uncommon(lex, doc, j):
         return j, "name"
     if head.kind == "place":
         return None
@@ -180,21 +189,32 @@ def _proper_end(
     return (j, "naming") if naming and doc.keys[j + 1].startswith("لل") else None
 
 
-def _complement_end(doc: Doc, last: int, *, field: bool) -> int:
-    """Extend a name by a regional adjective (مطار عدن الدولي) and, with ``field``, a لل
-    complement with its adjectives or conjuncts (الهيئة العامة للطيران المدني)."""
+def _adjectives_end(doc: Doc, lex: Lexicon, last: int) -> int:
+    """Extend a name by nationality or regional adjectives (نادي القادسية الكويتي)."""
+    table, regional = lex.ministries.countries, _regional()
     j = last + 1
-    if _soft(doc, j) and doc.keys[j] in _regional():
+    while _soft(doc, j) and (doc.keys[j] in regional or (doc.keys[j],) in table):
         last, j = j, j + 1
-    if not (field and _soft(doc, j) and doc.keys[j].startswith("لل") and len(doc.keys[j]) > 4):
+    return last
+
+
+def _complement_end(doc: Doc, last: int, *, field: bool) -> int:
+    """Extend a name by a لل or ل complement with its adjective, genitive or conjunct
+    (للطيران المدني، لكرة القدم، للسياحة والآثار); a lone complement after a proper name
+    only with ``field`` (نقل إلى مستشفى حراء للعلاج: "for treatment")."""
+    j = last + 1
+    if not (_soft(doc, j) and doc.keys[j].startswith("ل") and len(doc.keys[j]) > 3):
         return last
     end = j
     for k in range(j + 1, min(j + 3, len(doc))):
         key = doc.keys[k]
-        adjective = _definite(key) and key.endswith(("ي", "يه"))
-        if not _soft(doc, k) or not (adjective or key.startswith("وال")):
+        if not _soft(doc, k) or not (_definite(key) or key.startswith("وال")):
+            break
+        if k > j + 1 and not (key.endswith(("ي", "يه")) or key.startswith("وال")):
             break
         end = k
+    if end == j and not (field and doc.keys[j].startswith("لل")):
+        return last
     return end
 
 
@@ -204,7 +224,7 @@ def _shaped_at(doc: Doc, lex: Lexicon, i: int, starts: dict[int, Match]) -> Matc
     if proper is None:
         return None
     last, how = proper
-    last = _complement_end(doc, last, field=how in _FIELDED)
+    last = _complement_end(doc, _adjectives_end(doc, lex, last), field=how in _FIELDED)
     if how == "naming" and last == proper[0]:
         return None
     name = " ".join([head.written, *map(doc.norm, range(i + 1, last + 1))])
