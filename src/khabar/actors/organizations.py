@@ -10,7 +10,8 @@ word alone or with a common noun only (الجامعة، لجنة التحقيق)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from khabar.actors.dictionary import Lexicon, Phrase
@@ -91,7 +92,7 @@ def _regional() -> frozenset[str]:
 
 
 def _soft(doc: Doc, j: int) -> bool:
-    return 0 < j < len(doc) and soft_gap(doc.gap(j))
+    return 0 < j < len(doc.keys) and soft_gap(doc.gap(j))
 
 
 def _definite(key: str) -> bool:
@@ -100,26 +101,31 @@ def _definite(key: str) -> bool:
 
 def _nationality_end(doc: Doc, lex: Lexicon, j: int) -> int | None:
     """Last word of ``[definite words] nationality or regional adjective`` from ``j``."""
-    table, regional = lex.ministries.countries, _regional()
-    for k in range(j, min(j + _MAX_BETWEEN + 1, len(doc))):
-        if not _soft(doc, k) or not _definite(doc.keys[k]) or doc.keys[k] in lex.stopwords:
-            return None
-        if doc.keys[k] in regional:
-            return k
-        for size in (2, 1):
-            if tuple(doc.keys[k : k + size]) in table and all(
-                _soft(doc, m) for m in range(k, k + size)
-            ):
-                return k + size - 1
-    return None
+    keys, regional = doc.keys, _regional()
+    window = keys[j : j + _MAX_BETWEEN + 1]
+    k = next(
+        (j + n for n, key in enumerate(window) if key in regional or key in lex.nationalities),
+        None,
+    )
+    if k is None or not all(
+        _soft(doc, m) and _definite(keys[m]) and keys[m] not in lex.stopwords
+        for m in range(j, k + 1)
+    ):
+        return None
+    if keys[k] in regional:
+        return k
+    table = lex.ministries.countries
+    if tuple(keys[k : k + 2]) in table and _soft(doc, k + 1):
+        return k + 1
+    return k if (keys[k],) in table else None
 
 
 def _quoted_end(doc: Doc, j: int) -> int | None:
     """Last word of a quoted name opening before word ``j``, else None."""
-    if j >= len(doc) or not _QUOTES & set(doc.gap(j)):
+    if j >= len(doc.keys) or not _QUOTES & set(doc.gap(j)):
         return None
-    for k in range(j, min(j + _MAX_QUOTED, len(doc))):
-        after = doc.gap(k + 1) if k + 1 < len(doc) else doc.parts[-1]
+    for k in range(j, min(j + _MAX_QUOTED, len(doc.keys))):
+        after = doc.gap(k + 1) if k + 1 < len(doc.keys) else doc.parts[-1]
         if _QUOTES & set(after):
             return k
         if k > j and doc.gap(k) != " ":
@@ -130,7 +136,7 @@ def _quoted_end(doc: Doc, j: int) -> int | None:
 def _latin_end(doc: Doc, j: int) -> int | None:
     """Last word of a run of capitalised Latin words from ``j``, else None."""
     k = j
-    while k < len(doc) and (k == j or _soft(doc, k)) and doc.surfaces[k][:1].isupper():
+    while k < len(doc.keys) and (k == j or _soft(doc, k)) and doc.surfaces[k][:1].isupper():
         if not doc.surfaces[k].isascii():
             break
         k += 1
@@ -141,6 +147,11 @@ def _uncommon(lex: Lexicon, doc: Doc, j: int) -> bool:
     """An Arabic word without the article that general text rarely writes, nor its stems, and
     no feminine plural: a name (حراء), not للإشراف or تنقلات."""
     key = doc.keys[j]
+    return key not in lex.stopwords and _rare(key)
+
+
+@lru_cache(maxsize=200_000)
+def _rare(key: str) -> bool:
     common = common_words()
     return (
         len(key) >= 3
@@ -148,7 +159,6 @@ def _uncommon(lex: Lexicon, doc: Doc, j: int) -> bool:
         and not key.endswith("ات")
         and key.isalpha()
         and not key.isascii()
-        and key not in lex.stopwords
         and key not in common
         and not any(stem in common for stem in stems(key, protected=protected_words()))
     )
@@ -159,7 +169,7 @@ def _proper_end(
 ) -> tuple[int, str] | None:
     """(last word, how) of the proper part after the head at ``i``."""
     j = i + 1
-    if j >= len(doc):
+    if j >= len(doc.keys):
         return None
     quoted = _quoted_end(doc, j)
     if quoted is not None:
@@ -170,7 +180,7 @@ def _proper_end(
     if latin is not None:
         return latin, "latin"
     match = starts.get(j)
-    if match is not None:
+    if match is not None and isinstance(match.value, Phrase):
         kinds = {lex.entries[a].kind for a in match.value.ids if a in lex.entries}
         if kinds == {"organization"}:
             return None  # حركة حماس: the listed body itself
@@ -206,7 +216,7 @@ def _complement_end(doc: Doc, last: int, *, field: bool) -> int:
     if not (_soft(doc, j) and doc.keys[j].startswith("ل") and len(doc.keys[j]) > 3):
         return last
     end = j
-    for k in range(j + 1, min(j + 3, len(doc))):
+    for k in range(j + 1, min(j + 3, len(doc.keys))):
         key = doc.keys[k]
         if not _soft(doc, k) or not (_definite(key) or key.startswith("وال")):
             break
@@ -245,13 +255,14 @@ def shaped_organizations(doc: Doc, lex: Lexicon, found: Sequence[Match]) -> list
         Matches whose value is a ``Shaped`` actor, in text order.
     """
     heads = _head_forms()
-    if heads.keys().isdisjoint(doc.keys):
+    at = list(compress(range(len(doc.keys)), map(heads.__contains__, doc.keys)))
+    if not at:
         return []
-    starts = {m.first: m for m in found if isinstance(m.value, Phrase)}
+    starts = {m.first: m for m in found}
     out: list[Match] = []
     after = -1
-    for i, key in enumerate(doc.keys):
-        if i > after and key in heads and (m := _shaped_at(doc, lex, i, starts)) is not None:
+    for i in at:
+        if i > after and (m := _shaped_at(doc, lex, i, starts)) is not None:
             out.append(m)
             after = m.last
     return out
