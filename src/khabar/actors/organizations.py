@@ -171,14 +171,16 @@ def _proper_end(
     j = i + 1
     if j >= len(doc.keys):
         return None
-    quoted = _quoted_end(doc, j)
-    if quoted is not None:
-        return quoted, "quoted"
-    if not _soft(doc, j):
-        return None
-    latin = _latin_end(doc, j)
-    if latin is not None:
-        return latin, "latin"
+    gap = doc.gap(j)
+    if gap != " ":
+        quoted = _quoted_end(doc, j)
+        if quoted is not None:
+            return quoted, "quoted"
+        if not soft_gap(gap):
+            return None
+    if doc.surfaces[j].isascii():
+        latin = _latin_end(doc, j)
+        return None if latin is None else (latin, "latin")
     match = starts.get(j)
     if match is not None and isinstance(match.value, Phrase):
         kinds = {lex.entries[a].kind for a in match.value.ids if a in lex.entries}
