@@ -112,3 +112,20 @@ def test_saleh_alone_after_his_full_name_still_counts():
     text = "قال علي عبدالله صالح إن الحوار ممكن. وأكد صالح أنه سيعود."
     ids = _rows(text)["actor_id"].tolist()
     assert len(ids) == 2 and len(set(ids)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المدير العام للنادي الإيطالي إن اللاعب باق.",  # the Italian club: a description
+        "شكل الوزير لجنة وزارية للتحقيق.",  # a nisba, not a name
+        "سيطرت القوات على مركز محافظة لحج.",  # a governorate's seat
+    ],
+)
+def test_descriptions_are_not_organizations(text):
+    assert not _rows(text)["actor_id"].str.startswith("org:").any()
+
+
+def test_a_relative_pronoun_ends_the_name():
+    rows = _rows("دعمت الهيئة العامة للسياحة والآثار التي تابعت المشروع.")
+    assert rows["surface"].tolist() == ["الهيئة العامة للسياحة والآثار"]

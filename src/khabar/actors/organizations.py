@@ -45,6 +45,7 @@ _QUOTES = frozenset('"“”«»„')
 _PROPER = frozenset({"place", "country", "person"})
 _MAX_BETWEEN = 2  # definite words between a head and its nationality adjective
 _MAX_QUOTED = 4
+_RELATIVES = ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللاتي", "اللواتي")
 _ANY_NOUN = frozenset({"نادي"})
 _NOT_BY_RARE = frozenset({"مركز"})  # مركز + a rare word is mostly a district (a place)
 #: Shapes whose name goes on with its field (الشركة السعودية للكهرباء), unlike a proper
@@ -79,6 +80,11 @@ def _head_forms() -> dict[str, _Head]:
                 out[p + "ال" + key] = _Head("ال" + head, True, kind)
             out["لل" + key] = _Head("ال" + head, True, kind)
     return out
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    return frozenset(map(key_of, _RELATIVES))
 
 
 @cache
@@ -145,7 +151,7 @@ def _latin_end(doc: Doc, j: int) -> int | None:
 
 def _uncommon(lex: Lexicon, doc: Doc, j: int) -> bool:
     """An Arabic word without the article that general text rarely writes, nor its stems, and
-    no feminine plural: a name (حراء), not للإشراف or تنقلات."""
+    no feminine plural or nisba: a name (حراء), not للإشراف, تنقلات or وزارية."""
     key = doc.keys[j]
     return key not in lex.stopwords and _rare(key)
 
@@ -156,12 +162,17 @@ def _rare(key: str) -> bool:
     return (
         len(key) >= 3
         and not key.startswith("ال")
-        and not key.endswith("ات")
+        and not key.endswith(("ات", "يه"))
         and key.isalpha()
         and not key.isascii()
         and key not in common
         and not any(stem in common for stem in stems(key, protected=protected_words()))
     )
+
+
+def _district(head: _Head, kinds: set[str]) -> bool:
+    """مركز + a place is mostly a district or its seat (مركز محافظة لحج), not a body."""
+    return head.written in _NOT_BY_RARE and not kinds.isdisjoint({"place", "country"})
 
 
 def _proper_end(
@@ -186,7 +197,7 @@ def _proper_end(
         kinds = {lex.entries[a].kind for a in match.value.ids if a in lex.entries}
         if kinds == {"organization"}:
             return None  # حركة حماس: the listed body itself
-        if kinds & _PROPER and not head.definite:
+        if kinds & _PROPER and not head.definite and not _district(head, kinds):
             return match.last, "name"
     if head.written in _ANY_NOUN and _definite(doc.keys[j]):
         return j, "name"  # نادي الرائد: a club is named by any noun
@@ -195,8 +206,10 @@ def _proper_end(
     if head.kind == "place":
         return None
     end = _nationality_end(doc, lex, j)
-    if end is not None:
+    if end is not None and not (head.definite and end == j):
         return end, "nationality"
+    if end is not None and _soft(doc, j + 1) and doc.keys[j + 1].startswith("لل"):
+        return end, "naming"  # المعهد السعودي للخطوط الحديدية, not النادي الإيطالي alone
     naming = head.definite and doc.keys[j] in _naming() and _soft(doc, j + 1)
     return (j, "naming") if naming and doc.keys[j + 1].startswith("لل") else None
 
@@ -220,7 +233,8 @@ def _complement_end(doc: Doc, last: int, *, field: bool) -> int:
     end = j
     for k in range(j + 1, min(j + 3, len(doc.keys))):
         key = doc.keys[k]
-        if not _soft(doc, k) or not (_definite(key) or key.startswith("وال")):
+        joined = _definite(key) or key.startswith("وال")
+        if not _soft(doc, k) or key in _relatives() or not joined:
             break
         if k > j + 1 and not (key.endswith(("ي", "يه")) or key.startswith("وال")):
             break
