@@ -129,3 +129,20 @@ def test_descriptions_are_not_organizations(text):
 def test_a_relative_pronoun_ends_the_name():
     rows = _rows("دعمت الهيئة العامة للسياحة والآثار التي تابعت المشروع.")
     assert rows["surface"].tolist() == ["الهيئة العامة للسياحة والآثار"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("التقى رئيس المجلس الأعلى للقضاء الشيخ صالح أمس.", "المجلس الأعلى للقضاء"),
+        ("تستعد شركة «نوفا» للكشف عن هاتف جديد.", "شركة «نوفا"),
+        ("ينظم الاتحاد المصري لكرة القدم البطولة.", "الاتحاد المصري لكرة القدم"),
+    ],
+)
+def test_a_name_ends_where_its_field_ends(text, surface):
+    rows = _rows(text)
+    assert surface in rows["surface"].tolist()
+
+
+def test_a_counted_noun_is_no_name():
+    assert _rows("حققت 21 شركة فائضًا في عملياتها.").empty

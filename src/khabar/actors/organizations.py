@@ -50,7 +50,8 @@ _ANY_NOUN = frozenset({"نادي"})
 _NOT_BY_RARE = frozenset({"مركز"})  # مركز + a rare word is mostly a district (a place)
 #: Shapes whose name goes on with its field (الشركة السعودية للكهرباء), unlike a proper
 #: name (نقل إلى مستشفى حراء للعلاج: "for treatment").
-_FIELDED = frozenset({"nationality", "naming", "quoted"})
+_FIELDED = frozenset({"nationality", "naming"})
+_TANWEEN = frozenset("ًٌٍ")
 
 
 class Shaped(NamedTuple):
@@ -151,9 +152,10 @@ def _latin_end(doc: Doc, j: int) -> int | None:
 
 def _uncommon(lex: Lexicon, doc: Doc, j: int) -> bool:
     """An Arabic word without the article that general text rarely writes, nor its stems, and
-    no feminine plural or nisba: a name (حراء), not للإشراف, تنقلات or وزارية."""
+    no feminine plural, nisba or tanween: a name (حراء), not للإشراف, تنقلات, وزارية or
+    فائضًا."""
     key = doc.keys[j]
-    return key not in lex.stopwords and _rare(key)
+    return key not in lex.stopwords and _TANWEEN.isdisjoint(doc.surfaces[j]) and _rare(key)
 
 
 @lru_cache(maxsize=200_000)
@@ -208,7 +210,7 @@ def _proper_end(
     end = _nationality_end(doc, lex, j)
     if end is not None and not (head.definite and end == j):
         return end, "nationality"
-    if end is not None and _soft(doc, j + 1) and doc.keys[j + 1].startswith("لل"):
+    if end is not None and _soft(doc, j + 1) and doc.keys[j + 1].startswith("ل"):
         return end, "naming"  # المعهد السعودي للخطوط الحديدية, not النادي الإيطالي alone
     naming = head.definite and doc.keys[j] in _naming() and _soft(doc, j + 1)
     return (j, "naming") if naming and doc.keys[j + 1].startswith("لل") else None
@@ -236,7 +238,8 @@ def _complement_end(doc: Doc, last: int, *, field: bool) -> int:
         joined = _definite(key) or key.startswith("وال")
         if not _soft(doc, k) or key in _relatives() or not joined:
             break
-        if k > j + 1 and not (key.endswith(("ي", "يه")) or key.startswith("وال")):
+        genitive = k == j + 1 and not doc.keys[j].startswith("لل")  # لكرة القدم
+        if not (genitive or key.endswith(("ي", "يه")) or key.startswith("وال")):
             break
         end = k
     if end == j and not (field and doc.keys[j].startswith("لل")):
