@@ -172,8 +172,10 @@ def find_actors(
     Returns:
         Columns ``COLUMNS`` in document then text order; ``surface`` is ``text[start:end]`` as
         written, clitics included (لبوتين); ``form`` is ``name`` (a listed spelling), ``short``
-        (a bare short form resolved to the person named earlier), ``pattern`` (a ministry read
-        by its shape) or ``discovered``.
+        (a bare short form resolved to the person named earlier), ``pattern`` (a ministry, or
+        an organization or place read by its shape: جامعة جازان, مطار عدن الدولي, with
+        ``actor_id`` ``org:<normalized name>`` or ``place:<normalized name>``) or
+        ``discovered``.
     """
     options = {"discover": discover} | corpus.dictionary_option("actors.yaml", extra)
     if discover:

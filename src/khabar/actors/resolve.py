@@ -6,7 +6,9 @@ name (مكتبة الكونغرس، بحيرة تشاد); the outlet's own masth
 paper. A bare short form (كيم، بوش) counts only as the one person named in full earlier in the
 article, or introduced by one of their descriptors right before it; a word of another listed
 name after it (كيم جونغ ...), a different given name before it (جيب بوش) or الأب after it makes
-it someone else. Ministries are read by shape: وزارة الداخلية السعودية is ``ministry_interior_sa``.
+it someone else. Ministries are read by shape: وزارة الداخلية السعودية is ``ministry_interior_sa``;
+other organizations and named facilities too (``organizations``). A one-word match that reads
+as a common word (جده "his grandfather", لصالح "in favour of") is no mention.
 """
 
 from __future__ import annotations
