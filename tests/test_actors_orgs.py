@@ -36,6 +36,7 @@ def _named(text: str) -> dict[str, str]:
         ("فاز حزب «النهضة» بالمقعد.", "حزب «النهضة"),  # quoted
         ("استحوذت شركة Microsoft على الموقع.", "شركة Microsoft"),  # Latin
         ("نقل المصاب إلى مستشفى زمردة للعلاج.", "مستشفى زمردة"),  # a rare word
+        ("أعلنت وزارة العمل قرارا جديدا.", "وزارة العمل"),  # a ministry's portfolio
     ],
 )
 def test_an_institution_word_with_a_proper_part_names_an_organization(text, surface):

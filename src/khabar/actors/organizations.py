@@ -29,7 +29,7 @@ PLACE_PREFIX = "place:"
 HEADS = (
     "جامعة", "شركة", "مستشفى", "نادي", "هيئة", "مجلس", "بنك", "مصرف", "مؤسسة", "جمعية",
     "غرفة", "لجنة", "اتحاد", "منظمة", "حزب", "جماعة", "كلية", "معهد", "مركز", "أكاديمية",
-    "صندوق", "حركة", "جبهة", "مجموعة",
+    "صندوق", "حركة", "جبهة", "مجموعة", "وزارة",
 )  # fmt: skip
 #: Words that open the name of a place (مطار عدن الدولي، منتزه الأمير سلطان).
 PLACE_HEADS = ("مطار", "ميناء", "منتزه", "حديقة", "جسر", "شارع", "ملعب", "استاد", "قصر", "سد")
@@ -172,6 +172,16 @@ def _rare(key: str) -> bool:
     )
 
 
+def _portfolio_end(doc: Doc, lex: Lexicon, j: int) -> int | None:
+    """Last word of a ministry's portfolio from ``j`` (الشؤون الاجتماعية), else None."""
+    for size in (3, 2, 1):
+        if tuple(doc.keys[j : j + size]) in lex.ministries.portfolios and all(
+            _soft(doc, k) for k in range(j, j + size)
+        ):
+            return j + size - 1
+    return None
+
+
 def _district(head: _Head, kinds: set[str]) -> bool:
     """مركز + a place is mostly a district or its seat (مركز محافظة لحج), not a body."""
     return head.written in _NOT_BY_RARE and not kinds.isdisjoint({"place", "country"})
@@ -201,6 +211,9 @@ def _proper_end(
             return None  # حركة حماس: the listed body itself
         if kinds & _PROPER and not head.definite and not _district(head, kinds):
             return match.last, "name"
+    portfolio = _portfolio_end(doc, lex, j) if head.written == "وزارة" else None
+    if portfolio is not None:
+        return portfolio, "name"  # وزارة العمل: a ministry named by its portfolio
     if head.written in _ANY_NOUN and _definite(doc.keys[j]):
         return j, "name"  # نادي الرائد: a club is named by any noun
     if not head.definite and head.written not in _NOT_BY_RARE and _uncommon(lex, doc, j):
