@@ -37,6 +37,8 @@ def _named(text: str) -> dict[str, str]:
         ("استحوذت شركة Microsoft على الموقع.", "شركة Microsoft"),  # Latin
         ("نقل المصاب إلى مستشفى زمردة للعلاج.", "مستشفى زمردة"),  # a rare word
         ("أعلنت وزارة العمل قرارا جديدا.", "وزارة العمل"),  # a ministry's portfolio
+        ("أحيل إلى هيئة الرقابة والتحقيق العامة أمس.", "هيئة الرقابة والتحقيق العامة"),
+        ("افتتح بنك الوفرة فرعا جديدا.", "بنك الوفرة"),
     ],
 )
 def test_an_institution_word_with_a_proper_part_names_an_organization(text, surface):

@@ -29,7 +29,7 @@ PLACE_PREFIX = "place:"
 HEADS = (
     "جامعة", "شركة", "مستشفى", "نادي", "هيئة", "مجلس", "بنك", "مصرف", "مؤسسة", "جمعية",
     "غرفة", "لجنة", "اتحاد", "منظمة", "حزب", "جماعة", "كلية", "معهد", "مركز", "أكاديمية",
-    "صندوق", "حركة", "جبهة", "مجموعة", "وزارة",
+    "صندوق", "حركة", "جبهة", "مجموعة", "وزارة", "محكمة", "نقابة",
 )  # fmt: skip
 #: Words that open the name of a place (مطار عدن الدولي، منتزه الأمير سلطان).
 PLACE_HEADS = ("مطار", "ميناء", "منتزه", "حديقة", "جسر", "شارع", "ملعب", "استاد", "قصر", "سد")
@@ -46,11 +46,11 @@ _PROPER = frozenset({"place", "country", "person"})
 _MAX_BETWEEN = 2  # definite words between a head and its nationality adjective
 _MAX_QUOTED = 4
 _RELATIVES = ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللاتي", "اللواتي")
-_ANY_NOUN = frozenset({"نادي"})
+_ANY_NOUN = frozenset({"نادي", "بنك", "مصرف"})  # نادي الرائد، بنك البلاد
 _NOT_BY_RARE = frozenset({"مركز"})  # مركز + a rare word is mostly a district (a place)
 #: Shapes whose name goes on with its field (الشركة السعودية للكهرباء), unlike a proper
 #: name (نقل إلى مستشفى حراء للعلاج: "for treatment").
-_FIELDED = frozenset({"nationality", "naming"})
+_FIELDED = frozenset({"nationality", "naming", "fields"})
 _TANWEEN = frozenset("ًٌٍ")
 
 
@@ -182,6 +182,19 @@ def _portfolio_end(doc: Doc, lex: Lexicon, j: int) -> int | None:
     return None
 
 
+def _coordinated(doc: Doc, lex: Lexicon, j: int) -> bool:
+    """Words ``j`` and ``j + 1`` are two definite fields joined by و (التحقيق والادعاء)."""
+    keys = doc.keys
+    return (
+        j + 1 < len(keys)
+        and _definite(keys[j])
+        and keys[j] not in lex.stopwords
+        and keys[j + 1].startswith("وال")
+        and len(keys[j + 1]) > 4
+        and _soft(doc, j + 1)
+    )
+
+
 def _district(head: _Head, kinds: set[str]) -> bool:
     """مركز + a place is mostly a district or its seat (مركز محافظة لحج), not a body."""
     return head.written in _NOT_BY_RARE and not kinds.isdisjoint({"place", "country"})
@@ -215,7 +228,9 @@ def _proper_end(
     if portfolio is not None:
         return portfolio, "name"  # وزارة العمل: a ministry named by its portfolio
     if head.written in _ANY_NOUN and _definite(doc.keys[j]):
-        return j, "name"  # نادي الرائد: a club is named by any noun
+        return j, "name"  # a club or bank is named by any noun
+    if not head.definite and _coordinated(doc, lex, j):
+        return j + 1, "fields"  # هيئة التحقيق والادعاء العام: two fields name a body
     if not head.definite and head.written not in _NOT_BY_RARE and _uncommon(lex, doc, j):
         return j, "name"
     if head.kind == "place":
@@ -230,10 +245,13 @@ def _proper_end(
 
 
 def _adjectives_end(doc: Doc, lex: Lexicon, last: int) -> int:
-    """Extend a name by nationality or regional adjectives (نادي القادسية الكويتي)."""
-    table, regional = lex.ministries.countries, _regional()
+    """Extend a name by nationality, regional or naming adjectives (نادي القادسية الكويتي،
+    مستشفى جدة الوطني)."""
+    table, regional, naming = lex.ministries.countries, _regional(), _naming()
     j = last + 1
-    while _soft(doc, j) and (doc.keys[j] in regional or (doc.keys[j],) in table):
+    while _soft(doc, j) and (
+        doc.keys[j] in regional or doc.keys[j] in naming or (doc.keys[j],) in table
+    ):
         last, j = j, j + 1
     return last
 
