@@ -149,3 +149,8 @@ def test_a_name_ends_where_its_field_ends(text, surface):
 
 def test_a_counted_noun_is_no_name():
     assert _rows("حققت 21 شركة فائضًا في عملياتها.").empty
+
+
+def test_a_ministry_ends_with_its_portfolio():
+    rows = _rows("عين وكيلا لوزارة الزراعة لشؤون الأبحاث والتنمية.")
+    assert rows["surface"].tolist() == ["لوزارة الزراعة"]

@@ -226,7 +226,7 @@ def _proper_end(
             return match.last, "name"
     portfolio = _portfolio_end(doc, lex, j) if head.written == "وزارة" else None
     if portfolio is not None:
-        return portfolio, "name"  # وزارة العمل: a ministry named by its portfolio
+        return portfolio, "portfolio"  # وزارة العمل: a ministry named by its portfolio
     if head.written in _ANY_NOUN and _definite(doc.keys[j]):
         return j, "name"  # a club or bank is named by any noun
     if not head.definite and _coordinated(doc, lex, j):
@@ -284,7 +284,8 @@ def _shaped_at(doc: Doc, lex: Lexicon, i: int, starts: dict[int, Match]) -> Matc
     if proper is None:
         return None
     last, how = proper
-    last = _complement_end(doc, _adjectives_end(doc, lex, last), field=how in _FIELDED)
+    if how != "portfolio":  # وكيل وزارة الزراعة لشؤون الأبحاث: the deputy's remit
+        last = _complement_end(doc, _adjectives_end(doc, lex, last), field=how in _FIELDED)
     if how == "naming" and last == proper[0]:
         return None
     name = " ".join([head.written, *map(doc.norm, range(i + 1, last + 1))])
