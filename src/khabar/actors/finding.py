@@ -75,7 +75,7 @@ def _discovered(doc: Doc, found: list[Mention], lex: Lexicon, vocab: Vocabulary)
 def _row_head(lex: Lexicon, m: Mention) -> tuple[tuple[str, str, str, str], str] | None:
     """(actor_id, actor_en, actor_ar, kind) and form of a mention's row."""
     if m.shaped is not None:
-        return (m.shaped.id, m.shaped.en, m.shaped.ar, "organization"), m.form
+        return (m.shaped.id, m.shaped.en, m.shaped.ar, m.shaped.kind), m.form
     entry = lex.entries.get(m.actor_id)
     if entry is None:  # discovered: the form field carries the name as written
         return (m.actor_id, "(unlisted)", m.form, "person"), "discovered"
@@ -163,8 +163,10 @@ def find_actors(
     Returns:
         Columns ``COLUMNS`` in document then text order; ``surface`` is ``text[start:end]`` as
         written, clitics included (لبوتين); ``form`` is ``name`` (a listed spelling), ``short``
-        (a bare short form resolved to the person named earlier), ``pattern`` (a ministry read
-        by its shape) or ``discovered``.
+        (a bare short form resolved to the person named earlier), ``pattern`` (a ministry, or
+        an organization or place read by its shape: جامعة جازان, مطار عدن الدولي, with
+        ``actor_id`` ``org:<normalized name>`` or ``place:<normalized name>``) or
+        ``discovered``.
     """
     options = {"discover": discover} | corpus.dictionary_option("actors.yaml", extra)
     with shared_docs() if discover and not corpus.lazy else nullcontext():

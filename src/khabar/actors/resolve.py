@@ -6,7 +6,9 @@ name (مكتبة الكونغرس، بحيرة تشاد); the outlet's own masth
 paper. A bare short form (كيم، بوش) counts only as the one person named in full earlier in the
 article, or introduced by one of their descriptors right before it; a word of another listed
 name after it (كيم جونغ ...), a different given name before it (جيب بوش) or الأب after it makes
-it someone else. Ministries are read by shape: وزارة الداخلية السعودية is ``ministry_interior_sa``.
+it someone else. Ministries are read by shape: وزارة الداخلية السعودية is ``ministry_interior_sa``;
+other organizations and named facilities too (``organizations``). A one-word match that reads
+as a common word (جده "his grandfather", لصالح "in favour of") is no mention.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import NamedTuple
 
 from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
 from khabar.actors.document import Doc
+from khabar.actors.hints import common_words
 from khabar.actors.matching import Match, soft_gap
+from khabar.actors.organizations import Shaped, shaped_organizations
 from khabar.clitics import PROCLITICS, stems
 from khabar.lexicon import phrase_key
 from khabar.wordlists import protected_words
@@ -38,6 +42,7 @@ class Ministry(NamedTuple):
     id: str
     en: str
     ar: str
+    kind: str = "organization"
 
 
 class Mention(NamedTuple):
@@ -47,7 +52,7 @@ class Mention(NamedTuple):
     last: int
     actor_id: str
     form: str
-    shaped: Ministry | None = None  # names and labels of an actor read by shape
+    shaped: Ministry | Shaped | None = None  # names and labels of an actor read by shape
 
 
 @cache
@@ -179,13 +184,17 @@ _BODY_AR = {"ministry": "وزارة", "authority": "هيئة", "directorate": "�
 
 
 def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
-    """Dictionary matches and ministries, longest first where they overlap."""
+    """Dictionary matches, ministries and organizations by shape, longest where they overlap."""
     found = lex.names.find(doc)
     bodies = lex.ministries.body_forms
-    if bodies.isdisjoint(doc.keys):
-        return found
-    starts = [i for i, k in enumerate(doc.keys) if k in bodies]
-    shaped = [m for i in starts if (m := _ministry_at(lex, doc, i)) is not None]
+    if not bodies.isdisjoint(doc.keys):
+        starts = [i for i, k in enumerate(doc.keys) if k in bodies]
+        found = _overlaid(found, [m for i in starts if (m := _ministry_at(lex, doc, i))])
+    return _overlaid(found, shaped_organizations(doc, lex, found))
+
+
+def _overlaid(found: list[Match], shaped: list[Match]) -> list[Match]:
+    """Shaped matches not inside a found one replace the found ones they overlap."""
     if not shaped:
         return found
     kept = [
@@ -214,9 +223,32 @@ def _listed(lex: Lexicon, doc: Doc, match: Match, named: set[str]) -> str | None
     return who[0] if len(who) == 1 else None
 
 
+def _common_reading(doc: Doc, match: Match) -> bool:
+    """A one-word match that reads as a common word: جده (his grandfather, not Jeddah: a name
+    written with ة, a common word with a pronoun ه) or لصالح (in favour of, not Saleh: a short
+    form fused with a preposition into a common word)."""
+    phrase: Phrase = match.value
+    if match.first != match.last:
+        return False
+    key, head = doc.keys[match.first], phrase.head
+    if phrase.form == "short" and key != head and key[: len(key) - len(head)] in _PREPOSITIONS:
+        return key in common_words()
+    return (
+        doc.surfaces[match.first].endswith("ه")
+        and phrase.written.endswith("ة")
+        and not head.startswith("ال")
+        and head[:-1] in common_words()
+    )
+
+
+_PREPOSITIONS = frozenset({"ل", "ب", "ك"})
+
+
 def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) -> bool:
     phrase: Phrase = match.value
     if phrase.form == OUTLET or through_article(doc, match.first, phrase.head):
+        return True
+    if _common_reading(doc, match):
         return True
     if phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
@@ -235,7 +267,7 @@ def mentions(doc: Doc, lex: Lexicon, *, mastheads: frozenset = frozenset()) -> l
     named: set[str] = set()
     found: list[Mention] = []
     for match in _matches(doc, lex):
-        if isinstance(match.value, Ministry):
+        if isinstance(match.value, (Ministry, Shaped)):
             found.append(Mention(match.first, match.last, match.value.id, "pattern", match.value))
             continue
         if _not_an_actor(lex, doc, match, mastheads):
