@@ -69,7 +69,7 @@ def _figure_names() -> set[str]:
 
 
 #: Charts that need outlets, dates or person rows, which the default corpus does not have.
-_NEEDS_METADATA = ("-by-outlet", "-over-time", "person-categories", "top-speakers")
+_NEEDS_METADATA = ("-by-outlet", "-over-time")
 
 
 def test_default_report_writes_its_figures_and_the_same_bytes_twice(tmp_path):
@@ -171,7 +171,6 @@ def test_no_figure_is_too_tall_or_empty(english_report):
         assert height <= 3600 and width <= 3600, png.name
         drawn = float((pixels < 200).mean())
         assert drawn > 0.01, f"{png.name} is nearly blank"
-    assert not (english_report / "03-person-categories.png").exists()  # no category column
 
 
 def test_parameters_reach_the_notebooks(english_report):
@@ -197,6 +196,7 @@ def test_english_charts_have_no_arabic_but_names_and_terms(english_report, news)
     vocabulary.update(w for cue in cues for w in re.findall(r"\w+", cue))
     interface = {kp.chart_text(key, lang="ar") for key in labels._TEXT}
     interface |= {kp.category(value, lang="ar") for value in labels._CATEGORIES}
+    interface = {text for text in interface if needs_bidi(text)}  # "%" is both languages'
     for svg in english_report.glob("*.svg"):
         for text in _svg_texts(svg):
             assert text not in interface, (svg.name, text)
