@@ -11,6 +11,7 @@ from PIL import Image
 
 import khabar
 from khabar import plotting as kp
+from khabar import report
 from khabar.cli import main
 from khabar.errors import InputError
 from khabar.plotting import labels
@@ -202,3 +203,20 @@ def test_english_charts_have_no_arabic_but_names_and_terms(english_report, news)
             assert text not in interface, (svg.name, text)
             arabic = [w for w in re.findall(r"\w+", text) if needs_bidi(w)]
             assert set(arabic) <= vocabulary, (svg.name, text)
+
+
+def test_prints_split_differently_by_the_kernel_give_the_same_report(tmp_path):
+    def executed(outputs: list) -> Path:
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_code_cell("print(x)", outputs=outputs)]
+        path = tmp_path / f"nb{len(outputs)}.ipynb"
+        nbformat.write(notebook, path)
+        return path
+
+    stream = nbformat.v4.new_output
+    split = executed([stream("stream", name="stdout", text="12 of 81 rows\n"),
+                      stream("stream", name="stdout", text="\n")])  # fmt: skip
+    whole = executed([stream("stream", name="stdout", text="12 of 81 rows\n\n")])
+    for target, source in (("split.html", split), ("whole.html", whole)):
+        report._write_html([source], tmp_path / target)
+    assert (tmp_path / "split.html").read_bytes() == (tmp_path / "whole.html").read_bytes()

@@ -155,8 +155,27 @@ def _merge(executed: list[Path]) -> nbformat.NotebookNode:
         )
     for number, cell in enumerate(merged.cells):
         cell.id = f"cell-{number:04d}"  # the same report twice is the same file
+        if cell.cell_type == "code":
+            cell.outputs = _coalesced(cell.outputs)
     merged.metadata = nbformat.read(executed[0], as_version=4).metadata
     return merged
+
+
+def _coalesced(outputs: list) -> list:
+    """Consecutive prints to one stream as one output: how the kernel split them varies."""
+    kept: list = []
+    for output in outputs:
+        previous = kept[-1] if kept else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            kept.append(output)
+    return kept
 
 
 def _write_html(executed: list[Path], target: Path) -> None:
