@@ -511,3 +511,15 @@ def test_chart_text_exists_in_both_languages_and_english_is_latin():
     assert kp.category("بوتين", lang="en") == "بوتين"  # unknown values stay as written
     with pytest.raises(ValueError, match="fr"):
         kp.chart_text("top-terms", lang="fr")
+
+
+def test_every_person_category_has_a_label_in_both_languages():
+    from khabar.plotting.shaping import needs_bidi
+    from khabar.sources.speakerlists import CATEGORIES
+
+    values = [*CATEGORIES, ""]
+    arabic = kp.person_categories(values, lang="ar")
+    english = kp.person_categories(values, lang="en")
+    assert all(label and needs_bidi(label) for label in arabic), arabic
+    assert all(label and not needs_bidi(label) for label in english), english
+    assert kp.person_categories(["official"], lang="ar") != kp.categories(["official"], lang="ar")

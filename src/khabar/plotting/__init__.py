@@ -10,7 +10,7 @@ from __future__ import annotations
 from .charts import bar_ranked, heatmap, line_chart, stacked_bars
 from .export import save_chart, save_figure
 from .fonts import MissingGlyphWarning, arabic_font, font_path, missing_glyphs
-from .labels import categories, category, chart_text
+from .labels import categories, category, chart_text, person_categories
 from .shaping import matplotlib_shapes, pillow_shapes, shape_label
 from .style import house_style
 
@@ -27,6 +27,7 @@ __all__ = [
     "line_chart",
     "matplotlib_shapes",
     "missing_glyphs",
+    "person_categories",
     "pillow_shapes",
     "save_chart",
     "save_figure",

@@ -132,6 +132,25 @@ def category(value: str, *, lang: str = "ar") -> str:
     return names[_index(lang)] if names else str(value).replace("_", " ")
 
 
+#: Who a named speaker is, from the title (find_sources' ``category`` column).
+_PERSON_CATEGORIES: dict[str, tuple[str, str]] = {
+    "official": ("مسؤول", "official"),
+    "expert": ("خبير أو أكاديمي", "expert / academic"),
+    "military_security": ("عسكري أو أمني", "military / security"),
+    "journalist": ("صحفي", "journalist"),
+    "citizen": ("مواطن", "citizen"),
+    "other": ("غير ذلك", "other"),
+    "": ("لا يذكر النص", "not told"),
+}
+
+
+def person_categories(values: Iterable[str], *, lang: str = "ar") -> list[str]:
+    """Return each person category (official, expert ...; empty: not told) in ``lang``."""
+    keys = ["" if v is None or v != v else str(v) for v in values]  # v != v: NaN
+    names = [_PERSON_CATEGORIES.get(k) for k in keys]
+    return [n[_index(lang)] if n else k.replace("_", " ") for n, k in zip(names, keys, strict=True)]
+
+
 def categories(values: Iterable[str], *, lang: str = "ar") -> list[str]:
     """Return :func:`category` of each value, in order."""
     return [category(value, lang=lang) for value in values]
