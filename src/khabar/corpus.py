@@ -14,7 +14,7 @@ import pandas as pd
 from khabar import readers
 from khabar.dates import parse_date
 from khabar.errors import InputError
-from khabar.fields import FieldMap
+from khabar.fields import FieldMap, field_choice
 
 __all__ = ["DEFAULT_BATCH", "META_COLUMNS", "Corpus", "as_datetimes", "load_corpus"]
 
@@ -313,14 +313,14 @@ def load_corpus(
     path = Path(path)
     if not path.exists():
         raise InputError("no such file or folder", path=path)
-    given = {
-        "text": text_field,
-        "title": title_field,
-        "date": date_field,
-        "outlet": outlet_field,
-        "url": url_field,
-        "doc_id": id_field,
-    }
+    given = field_choice(
+        text_field=text_field,
+        title_field=title_field,
+        date_field=date_field,
+        outlet_field=outlet_field,
+        url_field=url_field,
+        id_field=id_field,
+    )
     fields = _field_map(path, given)
     factory = _batch_factory(path, strict=strict, fields=fields)
     name = readers.stem(path) if path.is_file() else path.name

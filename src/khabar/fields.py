@@ -8,7 +8,7 @@ from functools import cached_property
 
 from khabar.errors import InputError
 
-__all__ = ["ROLES", "USUAL_NAMES", "FieldMap", "resolve_fields"]
+__all__ = ["ROLES", "USUAL_NAMES", "FieldMap", "field_choice", "resolve_fields"]
 
 #: The corpus column each role fills, in the order mapping lines name them.
 ROLES = ("text", "title", "date", "outlet", "url", "doc_id")
@@ -73,6 +73,26 @@ class FieldMap:
         if self.kept:
             line += f"; kept {', '.join(self.kept)}"
         return line
+
+
+def field_choice(
+    *,
+    text_field: str | None = None,
+    title_field: str | None = None,
+    date_field: str | None = None,
+    outlet_field: str | None = None,
+    url_field: str | None = None,
+    id_field: str | None = None,
+) -> dict[str, str | None]:
+    """The field names a caller gave (``text_field=`` ...), by role; None: the usual name."""
+    return {
+        "text": text_field,
+        "title": title_field,
+        "date": date_field,
+        "outlet": outlet_field,
+        "url": url_field,
+        "doc_id": id_field,
+    }
 
 
 def resolve_fields(

@@ -13,7 +13,7 @@ from pathlib import Path
 from khabar import readers
 from khabar.dates import parse_date
 from khabar.errors import InputError
-from khabar.fields import FieldMap
+from khabar.fields import FieldMap, field_choice
 from khabar.ingest_report import IngestReport
 from khabar.lock import HOLDER_FILE, LOCK_FILE, corpus_lock
 from khabar.manifest import read_manifest_table, write_merged
@@ -232,14 +232,14 @@ def ingest(
         wait: When another process is writing the corpus, wait for it (after a warning naming
             it); False raises ``CorpusBusyError`` at once.
     """
-    given = {
-        "text": text_field,
-        "title": title_field,
-        "date": date_field,
-        "outlet": outlet_field,
-        "url": url_field,
-        "doc_id": id_field,
-    }
+    given = field_choice(
+        text_field=text_field,
+        title_field=title_field,
+        date_field=date_field,
+        outlet_field=outlet_field,
+        url_field=url_field,
+        id_field=id_field,
+    )
     folder = Path(corpus)
     existed = folder.exists()
     report = IngestReport()
