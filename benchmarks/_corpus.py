@@ -23,3 +23,14 @@ def load_texts(path: str | None, *, min_mb: float) -> list[str]:
 def megabytes(texts: list[str]) -> float:
     """UTF-8 size of the texts in MB."""
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def first_megabytes(texts: list[str], mb: float) -> list[str]:
+    """The leading texts up to ``mb`` MB of UTF-8."""
+    kept, size = [], 0
+    for text in texts:
+        if size >= mb * 1e6:
+            break
+        kept.append(text)
+        size += len(text.encode("utf-8"))
+    return kept

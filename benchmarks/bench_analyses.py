@@ -15,7 +15,7 @@ import math
 import time
 from collections import Counter
 
-from _corpus import load_texts, megabytes
+from _corpus import first_megabytes, load_texts, megabytes
 
 import khabar
 
@@ -27,17 +27,6 @@ def pyarabic_baseline(texts: list[str]) -> Counter:
     for text in texts:
         counts.update(araby.tokenize(text))
     return counts
-
-
-def first_megabytes(texts: list[str], mb: float) -> list[str]:
-    """The leading texts up to ``mb`` MB of UTF-8."""
-    kept, size = [], 0
-    for text in texts:
-        if size >= mb * 1e6:
-            break
-        kept.append(text)
-        size += len(text.encode("utf-8"))
-    return kept
 
 
 ANALYSES = {

@@ -12,7 +12,7 @@ import pstats
 import time
 from collections import Counter
 
-from _corpus import load_texts, megabytes
+from _corpus import first_megabytes, load_texts, megabytes
 
 from khabar import Corpus, find_sources
 
@@ -28,16 +28,6 @@ def pyarabic_baseline(texts: list[str]) -> Counter:
 
 def khabar_sources(texts: list[str]):
     return find_sources(Corpus.from_texts(texts), progress=False)
-
-
-def first_megabytes(texts: list[str], mb: float) -> list[str]:
-    kept, size = [], 0
-    for text in texts:
-        if size >= mb * 1e6:
-            break
-        kept.append(text)
-        size += len(text.encode("utf-8"))
-    return kept
 
 
 def best_times(texts: list[str], repeat: int) -> tuple[tuple[float, float], tuple[float, float]]:

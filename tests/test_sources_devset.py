@@ -6,18 +6,10 @@ from pathlib import Path
 
 import pytest
 
+import khabar.lexicon
+
 DATA = Path(__file__).parent / "data"
-SOURCE_TYPES = {
-    "agency",
-    "broadcaster",
-    "newspaper",
-    "website",
-    "government",
-    "international_org",
-    "person",
-    "official",
-    "unnamed",
-}
+SOURCE_TYPES = set(khabar.lexicon.SOURCE_TYPES)
 SPEAKERS = {"person", "official"}
 
 

@@ -302,12 +302,16 @@ def _triggers(
     return frozenset(words)
 
 
+def packaged_yaml(name: str) -> Any:
+    """A YAML file of the package's data folder, parsed (an error names the file)."""
+    text = resources.files("khabar.data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise InputError(f"invalid YAML ({err})", path=f"khabar/data/{name}") from None
+
+
 @cache
 def load_cues() -> Cues:
     """The packaged cue lists, compiled once per process."""
-    text = resources.files("khabar.data").joinpath("cues.yaml").read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise InputError(f"invalid YAML ({err})", path=_WHERE) from None
-    return compile_cues(data)
+    return compile_cues(packaged_yaml("cues.yaml"))

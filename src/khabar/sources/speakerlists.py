@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from khabar.errors import InputError
 from khabar.lexicon import phrase_key
+from khabar.sources.cuelist import packaged_yaml
 from khabar.wordlists import arabic_stopwords
 
 __all__ = ["CATEGORIES", "Speakers", "Title", "load_speakers"]
@@ -141,9 +139,4 @@ def compile_speakers(data: Any) -> Speakers:
 @cache
 def load_speakers() -> Speakers:
     """The packaged speaker lists, compiled once per process."""
-    text = resources.files("khabar.data").joinpath("speakers.yaml").read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise InputError(f"invalid YAML ({err})", path=_WHERE) from None
-    return compile_speakers(data)
+    return compile_speakers(packaged_yaml("speakers.yaml"))
