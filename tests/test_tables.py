@@ -33,6 +33,23 @@ def test_second_call_reads_the_cache(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(again.terms, terms)
 
 
+def test_a_computed_folder_is_read_without_reading_the_corpus(tmp_path, monkeypatch):
+    corpus = _corpus(
+        ["قال بوتين إن موسكو مستعدة.", "ذكرت وكالة فرانس برس أن الكرملين رحب."],
+        outlet=["a", "b"],
+    )
+    first = corpus_tables(corpus, out=tmp_path)
+    monkeypatch.setattr(kt, "_scan", _no_compute)
+    again = corpus_tables(corpus, out=tmp_path, folder=first.folder)
+    assert (again.outlets, again.dates, again.freq) == (first.outlets, first.dates, first.freq)
+    pd.testing.assert_frame_equal(again.actors, first.actors)
+
+
+def test_a_folder_without_finished_tables_is_refused(tmp_path):
+    with pytest.raises(khabar.InputError, match="no finished khabar tables"):
+        corpus_tables(_corpus(["بوتين في موسكو"]), out=tmp_path, folder=tmp_path)
+
+
 def test_changed_text_or_dictionary_gives_a_new_key(tmp_path):
     folder = tmp_path / "corpus"
     khabar.ingest([_write(tmp_path / "a.txt", "قال بوتين إن موسكو مستعدة.")], folder)

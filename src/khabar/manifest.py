@@ -18,7 +18,14 @@ import pandas as pd
 from khabar import readers
 from khabar.errors import InputError
 
-__all__ = ["ManifestTable", "atomic_write", "merge_rows", "read_manifest_table", "write_merged"]
+__all__ = [
+    "ManifestTable",
+    "atomic_write",
+    "merge_rows",
+    "read_manifest_frame",
+    "read_manifest_table",
+    "write_merged",
+]
 
 _SEPARATORS = (",", ";", "\t")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -101,6 +108,26 @@ def read_manifest_table(folder: Path) -> ManifestTable:
     path = folder / readers.MANIFEST
     if not path.exists():
         return ManifestTable(columns=[], rows=[])
+    frame, encoding, separator = _read_frame(path)
+    rows = frame.to_dict("records")
+    _remember(path, rows)
+    return ManifestTable([str(c) for c in frame.columns], rows, encoding, separator)
+
+
+def read_manifest_frame(folder: Path) -> pd.DataFrame:
+    """The manifest of ``folder`` as a frame of str columns (what ``read_manifest_table`` reads).
+
+    Raises:
+        InputError: no manifest, or it is not text or not a table.
+    """
+    path = folder / readers.MANIFEST
+    if not path.exists():
+        raise InputError("no manifest.csv", path=path)
+    return _read_frame(path)[0]
+
+
+def _read_frame(path: Path) -> tuple[pd.DataFrame, str, str]:
+    """The manifest at ``path``, its encoding and its column separator."""
     try:
         text, encoding = _decode(path.read_bytes())
         separator = _separator(text)
@@ -110,10 +137,7 @@ def read_manifest_table(folder: Path) -> ManifestTable:
     except (OSError, ValueError) as err:
         raise InputError(f"unreadable manifest ({err})", path=path) from None
     old = {k: v for k, v in readers.MANIFEST_RENAMES.items() if k in frame and v not in frame}
-    frame = frame.rename(columns=old)
-    rows = frame.to_dict("records")
-    _remember(path, rows)
-    return ManifestTable([str(c) for c in frame.columns], rows, encoding, separator)
+    return frame.rename(columns=old), encoding, separator
 
 
 def merge_rows(

@@ -295,12 +295,9 @@ def text_folder_batches(folder: Path, *, batch_size: int) -> Iterator[pd.DataFra
 
 def read_manifest(folder: Path) -> pd.DataFrame:
     """The manifest of a corpus folder, every column as str, whatever encoding it was saved in."""
-    from khabar.manifest import read_manifest_table  # manifest builds on this module
+    from khabar.manifest import read_manifest_frame  # manifest builds on this module
 
-    if not (folder / MANIFEST).exists():
-        raise InputError("no manifest.csv", path=folder / MANIFEST)
-    table = read_manifest_table(folder)
-    return pd.DataFrame(table.rows, columns=table.columns, dtype=str)
+    return read_manifest_frame(folder)
 
 
 def manifest_batches(folder: Path, *, batch_size: int, strict: bool) -> Iterator[pd.DataFrame]:

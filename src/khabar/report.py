@@ -262,10 +262,14 @@ def run_report(
         tables_root = out_path if cache else Path(scratch) / "tables"
         if progress:
             print("tables: computing or reading the cache", file=sys.stderr, flush=True)
-        corpus_tables(str(corpus_path), out=tables_root, workers=workers)
+        tables = corpus_tables(str(corpus_path), out=tables_root, workers=workers)
         if progress:
             print(f"tables: ready ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
-        fixed = {"CORPUS": str(corpus_path), "OUT": str(out_path), "CACHE_DIR": str(tables_root)}
+        fixed = {
+            "CORPUS": str(corpus_path),
+            "OUT": str(out_path),
+            "TABLES": str(tables.folder),  # the notebooks read the corpus's tables, no rescan
+        }
         jobs = [
             (notebook, Path(scratch) / notebook.name, _wanted(names[notebook], given, fixed))
             for notebook in found

@@ -29,6 +29,7 @@ from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets,
 from khabar.corpus import Corpus, load_corpus
 from khabar.counts import Tally, finish_terms, merge_tallies, tally_batch, term_frequency
 from khabar.engine import gc_paused
+from khabar.errors import InputError
 from khabar.overview import articles, vocabulary_growth
 from khabar.sources import count_sources, find_sources
 
@@ -36,7 +37,7 @@ __all__ = ["CACHE_FOLDER", "CorpusTables", "cache_key", "corpus_tables"]
 
 CACHE_FOLDER = ".khabar-cache"
 #: Bumped when the tables' content or shape changes without a version change.
-_LAYOUT = "1"
+_LAYOUT = "2"
 _DICTIONARIES = ("actors.yaml", "sources.yaml")
 _BIGRAMS_KEPT = 5_000
 _BIGRAM_ERROR = "bigrams-error.txt"
@@ -61,13 +62,15 @@ class CorpusTables:
         "sources", "actors", "descriptors",
     )  # fmt: skip
 
-    def __init__(self, folder: Path, *, freq: str, outlets: bool, dates: bool) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.freq = freq
-        self.outlets = outlets
-        self.dates = dates
         self._loaded: dict[str, pd.DataFrame] = {}
         info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
+        #: The period of the over-time views ("D", "W" or "M").
+        self.freq: str = info["freq"]
+        #: The corpus names two or more outlets / dates.
+        self.outlets: bool = info["outlets"]
+        self.dates: bool = info["dates"]
         #: Bigrams are counted in every ``bigram_step``-th document (1: all of them).
         self.bigram_step: int = info["bigram_step"]
         self.docs: int = info["docs"]
@@ -152,6 +155,7 @@ def corpus_tables(
     out: str | Path,
     cache: bool = True,
     workers: int = 1,
+    folder: str | Path | None = None,
 ) -> CorpusTables:
     """The corpus's tables, from the cache under ``out`` or computed now (and cached).
 
@@ -162,13 +166,20 @@ def corpus_tables(
         workers: Processes computing the tables (2 uses both cores of a small machine); one
             on a corpus of more than 30 MB of text, where two jobs at once would need more
             than 2 GB.
+        folder: The tables already computed for this corpus (``CorpusTables.folder``, which
+            ``khabar report`` hands its notebooks): read from there, without reading the corpus.
+
+    Raises:
+        InputError: ``folder`` holds no finished tables.
     """
+    if folder is not None:
+        return _finished(Path(folder))
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus, lazy=True)
     key, docs, chars = _scan(loaded)
     meta = {
         "freq": date_frequency(docs["date"]),
-        "outlets": has_outlets(docs),
-        "dates": has_dates(docs),
+        "outlets": bool(has_outlets(docs)),
+        "dates": bool(has_dates(docs)),
     }
     root = Path(out) / CACHE_FOLDER
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
@@ -190,7 +201,13 @@ def corpus_tables(
         )
         if cache:
             _prune(root, keep=folder.name)
-    return CorpusTables(folder, **meta)
+    return CorpusTables(folder)
+
+
+def _finished(folder: Path) -> CorpusTables:
+    if not (folder / "done").exists():
+        raise InputError("no finished khabar tables in this folder", path=folder)
+    return CorpusTables(folder)
 
 
 def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **meta: object) -> None:
@@ -201,6 +218,7 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
     info = {
         "bigram_step": meta["bigram_step"],
         "docs": len(pd.read_parquet(tmp / "groups.parquet")),
+        **{name: meta[name] for name in ("freq", "outlets", "dates")},
     }
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
     jobs = [_term_job, _period_job, _bigram_job, _actor_job, _source_job]
@@ -263,7 +281,8 @@ def _cell_terms(
     """The term table, (cell, docs, tokens) of each cell and the term rows per cell."""
     groups = pd.read_parquet(folder / "groups.parquet")
     outlets = groups["outlet"].fillna("").astype(str) if outlet else ""
-    periods = groups["period"].astype(str) if period else "NaT"
+    dated = groups["period"].notna()  # pandas 3 turns NaT into NaN, not "NaT", under astype(str)
+    periods = groups["period"].astype(str).where(dated, "NaT") if period else "NaT"
     cells = dict(zip(groups["doc_id"], outlets + _CELL + periods, strict=True))
     with gc_paused():
         tally = merge_tallies(
