@@ -89,19 +89,57 @@ def _two_outlets(tmp_path) -> khabar.Corpus:
 
 def test_key_terms_need_enough_articles_of_the_outlet(tmp_path):
     tables = corpus_tables(_two_outlets(tmp_path), out=tmp_path)
-    key = breakdown.group_keyness(tables.terms_by, tables.cells, tables.terms, min_docs=3, top=10)
+    key = breakdown.group_keyness(
+        tables.terms_by, tables.cells, tables.terms, min_docs=3, max_doc_share=1.0, top=10
+    )
     a_terms = key.loc[key["outlet"] == "a", "term"].tolist()
     assert a_terms[0] == "النفط"
     assert "الزعفران" not in a_terms  # sixty times, but in two articles only
-    loose = breakdown.group_keyness(tables.terms_by, tables.cells, tables.terms, min_docs=2, top=10)
+    loose = breakdown.group_keyness(
+        tables.terms_by, tables.cells, tables.terms, min_docs=2, max_doc_share=1.0, top=10
+    )
     assert "الزعفران" in loose.loc[loose["outlet"] == "a", "term"].tolist()
     assert "السوق" not in a_terms  # used alike by both outlets
+
+
+def test_counts_over_time_are_zero_in_a_period_with_articles_but_no_rows():
+    groups = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d2", "d3"],
+            "outlet": ["a", "a", "b"],
+            "period": pd.to_datetime(["2015-07-01", "2015-07-02", "2015-07-03"]),
+        }
+    )
+    rows = pd.DataFrame({"doc_id": ["d1", "d3", "d3"], "actor_ar": ["بوتين", "بوتين", "كيم"]})
+    table = breakdown.count_by(rows, groups, by="period", key="actor_ar")
+    assert table.loc[pd.Timestamp("2015-07-02")].tolist() == [0, 0]
+    assert table["بوتين"].tolist() == [1, 0, 1]
+
+
+def test_page_furniture_in_most_of_an_outlets_articles_is_not_key(tmp_path):
+    topics = ["النفط يرتفع", "الطقس ساخن", "السوق هادئ", "المدينة مزدحمة", "الملعب ممتلئ"] * 2
+    texts = [
+        f"{t} والنفط يهبط اقرأ أيضا" if i < 4 else f"{t} اقرأ أيضا" for i, t in enumerate(topics)
+    ]
+    texts += ["الطقس بارد المدينة هادئة"] * 10
+    corpus = khabar.Corpus.from_texts(texts, outlet=["a"] * 10 + ["b"] * 10)
+    tables = corpus_tables(corpus, out=tmp_path)
+    key = breakdown.group_keyness(tables.terms_by, tables.cells, tables.terms, min_docs=3, top=10)
+    a_terms = key.loc[key["outlet"] == "a", "term"].tolist()
+    assert "نفط" in a_terms or "النفط" in a_terms  # in 4 of its 10 articles: what it covers
+    assert "اقرأ" not in a_terms  # in every one of its articles: a link under each article
+    every = breakdown.group_keyness(
+        tables.terms_by, tables.cells, tables.terms, min_docs=3, max_doc_share=1.0, top=10
+    )
+    assert "اقرأ" in every.loc[every["outlet"] == "a", "term"].tolist()
 
 
 def test_keyness_per_outlet_matches_keyness_of_two_corpora(tmp_path):
     corpus = _two_outlets(tmp_path)
     tables = corpus_tables(corpus, out=tmp_path)
-    key = breakdown.group_keyness(tables.terms_by, tables.cells, tables.terms, min_docs=1, top=50)
+    key = breakdown.group_keyness(
+        tables.terms_by, tables.cells, tables.terms, min_docs=1, max_doc_share=1.0, top=50
+    )
     mine = key[key["outlet"] == "a"].set_index("term")["keyness"]
     pair = khabar.keyness(corpus.subset(outlet="a"), corpus.subset(outlet="b"), top=50)
     theirs = pair.set_index("term")["keyness"]

@@ -378,6 +378,28 @@ def test_line_chart_draws_each_series():
     assert ax.get_title() == kp.shape_label("نمو المفردات")
 
 
+def test_line_over_time_breaks_across_missing_days_and_starts_at_zero():
+    days = pd.to_datetime(["2015-07-26", "2015-07-27", "2015-07-31", "2015-08-01"])
+    data = pd.DataFrame({"period": days, "articles": [1800, 2100, 1900, 2000]})
+    ax = kp.line_chart(data, x="period", y="articles")
+    heights = ax.lines[0].get_ydata()
+    assert len(heights) == 7 and np.isnan(heights[2:5]).all()  # 28-30 July: no line drawn
+    assert ax.get_ylim()[0] == 0
+
+
+def test_heatmap_numbers_fit_their_cells():
+    table = pd.DataFrame(
+        np.full((12, 12), 2491.0), index=LABELS[:1] * 12, columns=[f"c{i}" for i in range(12)]
+    )
+    ax = kp.heatmap(table)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    cell = ax.get_window_extent().width / 12
+    assert max(t.get_window_extent(renderer).width for t in ax.texts) < cell
+    few = kp.heatmap(table.iloc[:2, :2])
+    assert few.texts[0].get_fontsize() > ax.texts[0].get_fontsize()
+
+
 # --- house style ----------------------------------------------------------------------
 
 

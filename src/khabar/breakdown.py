@@ -151,7 +151,8 @@ def count_by(
     Args:
         rows: Analysis rows with a doc_id (sources, actor mentions).
         groups: :func:`doc_groups` of the same corpus.
-        by: "outlet" or "period": the table's index (sorted; outlets by row count, most first).
+        by: "outlet" or "period": the table's index (outlets by row count, most first; every
+            period that has articles, in order, with 0 where it has no rows).
         key: Column of ``rows`` whose values become the columns (most frequent first, ties by
             name), e.g. source_type or actor_ar.
         top: Keep this many most frequent key values; None keeps all.
@@ -166,6 +167,8 @@ def count_by(
     if by == "outlet":
         sums = table.sum(axis=1)
         table = table.loc[sorted(table.index, key=lambda o: (-int(sums[o]), str(o)))]
+    else:  # a period with articles but no row counts 0
+        table = table.reindex(sorted(groups[by].dropna().unique()), fill_value=0)
     table.index.name, table.columns.name = by, None
     return table.astype("int64")
 
@@ -200,12 +203,15 @@ def group_keyness(
     *,
     by: str = "outlet",
     min_docs: int = 5,
+    max_doc_share: float = 0.5,
     top: int = 5,
 ) -> pd.DataFrame:
     """Key terms of each group (outlet) against the rest of the corpus (signed G², over-use only).
 
     A term counts for a group only when at least ``min_docs`` of the group's documents use it:
-    one article repeating a word does not make the word key to its outlet.
+    one article repeating a word does not make the word key to its outlet. A term in more than
+    ``max_doc_share`` of the group's documents is its page furniture (masthead, agency
+    credit, "next"/"previous" links), not what it writes about, and is left out.
 
     Args:
         terms_by: Term rows per cell (cell, term, count, doc_count).
@@ -214,6 +220,7 @@ def group_keyness(
         by: The grouping column of ``cells``.
         min_docs: Least number of the group's documents using the term (at least 2: the
             cached cell table keeps only terms found in two documents or more).
+        max_doc_share: Largest share of the group's documents using the term (1.0 keeps all).
         top: Key terms kept per group.
 
     Returns:
@@ -229,7 +236,9 @@ def group_keyness(
         .groupby([by, "term"], as_index=False)[["count", "doc_count"]]
         .sum()
     )
-    grouped = grouped[grouped["doc_count"] >= min_docs]
+    docs = meta.groupby(by)["docs"].sum()
+    usual = grouped["doc_count"] <= max_doc_share * grouped[by].map(docs)
+    grouped = grouped[(grouped["doc_count"] >= min_docs) & usual]
     total = terms.groupby("term")["count"].sum()  # two folds can share a label
     tokens = meta.groupby(by)["tokens"].sum()
     a = grouped["count"].to_numpy(float)

@@ -148,9 +148,9 @@ def heatmap(
         _category_ticks(ax.yaxis, rows)
         ax.tick_params(length=0)
         ax.spines[:].set_visible(False)
-        if annotate:
-            _annotate_cells(ax, values, image.norm)
         colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+        if annotate:  # after the colour bar, which narrows the cells
+            _annotate_cells(ax, values, image.norm)
         _integer_ticks(colorbar.ax.yaxis, values.ravel())
         _decorate(ax, title=title)
     return ax
@@ -179,6 +179,8 @@ def line_chart(
     """
     series = [y] if isinstance(y, str) else list(y)
     _require(data, [x, *series], where="line_chart")
+    if pd.api.types.is_datetime64_any_dtype(data[x]):
+        data = _calendar(data, x)
     categorical = not (
         pd.api.types.is_numeric_dtype(data[x]) or pd.api.types.is_datetime64_any_dtype(data[x])
     )
@@ -196,11 +198,33 @@ def line_chart(
             _integer_ticks(ax.xaxis, data[x])
         else:
             _date_ticks(ax)
-        _integer_ticks(ax.yaxis, data[series].to_numpy().ravel())
+        values = data[series].to_numpy(dtype=float)
+        _integer_ticks(ax.yaxis, values.ravel())
+        if np.nanmin(values, initial=0.0) >= 0:
+            ax.set_ylim(bottom=0)  # counts and rates: heights compare from zero
         if len(series) > 1:
             ax.legend(markerfirst=not _mostly_rtl(series))
         _decorate(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
+
+
+def _calendar(data: pd.DataFrame, x: str) -> pd.DataFrame:
+    """Rows for every day, week or month between the first and last date of ``x``, empty
+    (NaN) where the data has none: a line breaks over periods the corpus lacks."""
+    dates = pd.DatetimeIndex(data[x].dropna().drop_duplicates().sort_values())
+    if len(dates) < 2 or (dates != dates.normalize()).any():
+        return data
+    steps = np.diff(dates.to_numpy().astype("datetime64[D]").astype(np.int64))
+    step = int(steps.min())
+    if step >= 28:
+        if (dates.day != 1).any():
+            return data
+        full = pd.date_range(dates[0], dates[-1], freq="MS", unit=dates.unit)
+    elif step in (1, 7) and not (steps % step).any():
+        full = pd.date_range(dates[0], dates[-1], freq=f"{step}D", unit=dates.unit)
+    else:
+        return data
+    return data.set_index(x).reindex(full).rename_axis(x).reset_index()
 
 
 def _text(value: object) -> str:
@@ -267,12 +291,24 @@ def _category_ticks(axis: Axis, labels: Sequence[str], *, rotate: bool = False) 
 
 def _annotate_cells(ax: Axes, values: np.ndarray, norm) -> None:
     whole = np.all(np.isnan(values) | (values == np.round(values)))
-    for (row, col), value in np.ndenumerate(values):
-        if np.isnan(value):
-            continue
-        shown = f"{int(value):,}" if whole else _tick(round(value, 1))
-        color = "white" if norm(value) > 0.55 else "black"
-        ax.text(col, row, _text(shown), ha="center", va="center", color=color)
+    shown = {
+        cell: f"{int(value):,}" if whole else _tick(round(value, 1))
+        for cell, value in np.ndenumerate(values)
+        if not np.isnan(value)
+    }
+    size = _cell_font_size(
+        ax, columns=values.shape[1], chars=max(map(len, shown.values()), default=1)
+    )
+    for (row, col), text in shown.items():
+        color = "white" if norm(values[row, col]) > 0.55 else "black"
+        ax.text(col, row, _text(text), ha="center", va="center", color=color, fontsize=size)
+
+
+def _cell_font_size(ax: Axes, *, columns: int, chars: int) -> float:
+    """The largest font size (at most the default) at which ``chars`` digits fit in a cell."""
+    default = mpl.rcParams["font.size"]
+    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72 / max(columns, 1)
+    return max(5.0, min(default, 0.9 * width_points / (0.65 * chars)))
 
 
 def _decorate(
