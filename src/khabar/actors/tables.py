@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -107,19 +106,26 @@ def count_co_mentions(
     if kinds is not None:
         table = table[table["kind"].isin(list(kinds))]
     group = ["doc_id", "sentence_id"] if level == "sentence" else ["doc_id"]
-    pairs: Counter = Counter()
-    for ids in table.groupby(group, sort=False)["actor_id"].agg(lambda s: sorted(set(s))):
-        pairs.update(itertools.combinations(ids, 2))
-    if not pairs:
+    named = table[[*group, "actor_id"]].drop_duplicates()
+    unit = pd.DataFrame(
+        {"unit": named.groupby(group, sort=False).ngroup().to_numpy(), "actor": named["actor_id"]}
+    )
+    both = unit.merge(unit, on="unit", suffixes=("_a", "_b"))  # every pair within a unit
+    both = both[both["actor_a"] < both["actor_b"]]
+    if both.empty:
         return pd.DataFrame(
             {c: pd.Series(dtype="int64" if c == "count" else object) for c in columns}
         )
+    counted = both.groupby(["actor_a", "actor_b"]).size().rename("count").reset_index()
     labels = _labels(table)
-    frame = pd.DataFrame(
-        [(a, b, n, labels[a], labels[b]) for (a, b), n in pairs.items()], columns=columns
-    )
+    frame = counted.assign(
+        actor_a_ar=counted["actor_a"].map(labels), actor_b_ar=counted["actor_b"].map(labels)
+    )[columns]
+    frame["count"] = frame["count"].astype("int64")
     return frame.sort_values(
-        ["count", "actor_a_ar", "actor_b_ar"], ascending=[False, True, True], kind="mergesort"
+        ["count", "actor_a_ar", "actor_b_ar", "actor_a", "actor_b"],
+        ascending=[False, True, True, True, True],
+        kind="mergesort",
     ).reset_index(drop=True)
 
 
@@ -163,12 +169,14 @@ def co_mention_matrix(pairs: pd.DataFrame, *, top: int | None = None) -> pd.Data
         pairs.rename(columns={"actor_a_ar": "row", "actor_b_ar": "col"}),
         pairs.rename(columns={"actor_b_ar": "row", "actor_a_ar": "col"}),
     ])  # fmt: skip
-    matrix = both.pivot_table(
+    totals = both.groupby("row")["count"].sum()
+    order = sorted(totals.index, key=lambda name: (-int(totals[name]), name))
+    order = order[:top] if top is not None else order
+    # only the kept actors are pivoted: all of an archive's would be a dense table of GBs
+    kept = both[both["row"].isin(order) & both["col"].isin(order)]
+    matrix = kept.pivot_table(
         index="row", columns="col", values="count", aggfunc="sum", fill_value=0
     )
-    totals = matrix.sum(axis=1)
-    order = sorted(matrix.index, key=lambda name: (-int(totals[name]), name))
-    order = order[:top] if top is not None else order
     matrix = matrix.reindex(index=order, columns=order, fill_value=0).astype("int64")
     matrix.index.name = matrix.columns.name = None
     return matrix
