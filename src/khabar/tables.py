@@ -30,7 +30,7 @@ from khabar.corpus import Corpus, load_corpus
 from khabar.counts import Tally, finish_terms, merge_tallies, tally_batch, term_frequency
 from khabar.engine import gc_paused
 from khabar.errors import InputError
-from khabar.overview import articles, vocabulary_growth
+from khabar.overview import Overview
 from khabar.sources import count_sources, find_sources
 
 __all__ = ["CACHE_FOLDER", "CorpusTables", "cache_key", "corpus_tables"]
@@ -256,11 +256,13 @@ def _write(frame: pd.DataFrame, folder: Path, name: str) -> None:
 
 def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
     """Terms of the corpus and of each outlet x period cell (outlet only: see ``_period_job``)."""
-    _write(articles(corpus), folder, "articles")
-    _write(vocabulary_growth(corpus), folder, "growth")
     split = meta["outlets"] or meta["dates"]
     apart = meta["cells"] == "apart"
-    terms, sizes, by_cell = _cell_terms(corpus, folder, split=split, period=not apart)
+    overview = Overview()
+    batches = _tee(corpus.iter_batches(), overview.add)  # one reading for all three tables
+    terms, sizes, by_cell = _cell_terms(batches, folder, split=split, period=not apart)
+    _write(overview.articles(), folder, "articles")
+    _write(overview.growth(), folder, "growth")
     _write(terms, folder, "terms")
     _write(_cell_table(sizes, split), folder, "cells")
     _write(_trim_cells(by_cell, terms), folder, "terms_by")
@@ -270,13 +272,26 @@ def _period_job(corpus: Corpus, folder: Path, meta: dict) -> None:
     """On a large corpus, terms per period in a pass of their own (cells apart: less memory)."""
     if meta["cells"] != "apart" or not meta["dates"]:
         return
-    terms, sizes, by_cell = _cell_terms(corpus, folder, split=True, outlet=False)
+    terms, sizes, by_cell = _cell_terms(corpus.iter_batches(), folder, split=True, outlet=False)
     _write(_cell_table(sizes, True), folder, "cells-period")
     _write(_trim_cells(by_cell, terms), folder, "terms_by-period")
 
 
+def _tee(
+    batches: Iterator[pd.DataFrame], also: Callable[[pd.DataFrame], None]
+) -> Iterator[pd.DataFrame]:
+    for batch in batches:
+        also(batch)
+        yield batch
+
+
 def _cell_terms(
-    corpus: Corpus, folder: Path, *, split: bool, outlet: bool = True, period: bool = True
+    batches: Iterator[pd.DataFrame],
+    folder: Path,
+    *,
+    split: bool,
+    outlet: bool = True,
+    period: bool = True,
 ) -> tuple[pd.DataFrame, list[tuple], pd.DataFrame]:
     """The term table, (cell, docs, tokens) of each cell and the term rows per cell."""
     groups = pd.read_parquet(folder / "groups.parquet")
@@ -289,7 +304,7 @@ def _cell_terms(
             tally_batch(batch.assign(cell=batch["doc_id"].map(cells)), ngram=1, by="cell")
             if split
             else tally_batch(batch, ngram=1)
-            for batch in corpus.iter_batches()
+            for batch in batches
         )
         sizes = _cell_sizes(tally)
         by_cell = finish_terms(tally, by="cell") if split else pd.DataFrame()
