@@ -54,3 +54,9 @@ def test_the_functions_read_the_same_as_one_pass():
 def test_an_empty_corpus_has_empty_tables():
     corpus = khabar.Corpus.from_texts([])
     assert articles(corpus).empty and vocabulary_growth(corpus).empty
+
+
+def test_labels_read_html_entities_left_in_scraped_titles():
+    corpus = khabar.Corpus.from_texts(["نص"], title=["الجبير: &quot;لا دور لإيران&quot; في اليمن"])
+    label = articles(corpus)["label"].iloc[0]
+    assert "&quot;" not in label and '"لا دور لإيران"' in label

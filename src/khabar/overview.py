@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -18,8 +20,8 @@ _DOC_COLUMNS = ("doc_id", "title", "outlet", "date", "text")
 
 
 def short_label(title: str, *, words: int = _LABEL_WORDS) -> str:
-    """The first few words of a title, for chart labels."""
-    parts = title.split()
+    """The first few words of a title, for chart labels (HTML entities such as &quot; read)."""
+    parts = html.unescape(title).split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
