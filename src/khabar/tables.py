@@ -17,7 +17,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -43,9 +43,9 @@ _BIGRAMS_KEPT = 5_000
 _BIGRAM_ERROR = "bigrams-error.txt"
 #: Text beyond which bigrams are counted in a systematic sample of documents (memory: the
 #: bigram tally takes about 80 bytes per character of text).
-_BIGRAM_CHARS = 12_000_000
-#: Text beyond which the tables are computed one job at a time (memory).
-_PARALLEL_CHARS = 30_000_000
+_BIGRAM_CHARS = 8_000_000
+#: Text beyond which terms per outlet and per period are counted in separate passes (memory).
+_APART_CHARS = 30_000_000
 _CELL = "\x1f"
 
 
@@ -163,9 +163,8 @@ def corpus_tables(
         corpus: A corpus path (what ``load_corpus`` takes) or a loaded corpus.
         out: The report's output folder; the cache lives in ``out/.khabar-cache``.
         cache: False computes afresh into a temporary folder and leaves the cache alone.
-        workers: Processes computing the tables (2 uses both cores of a small machine); one
-            on a corpus of more than 30 MB of text, where two jobs at once would need more
-            than 2 GB.
+        workers: Processes computing the tables at once (2 uses both cores of a small
+            machine; never two counting jobs at once, see ``_chains``).
         folder: The tables already computed for this corpus (``CorpusTables.folder``, which
             ``khabar report`` hands its notebooks): read from there, without reading the corpus.
 
@@ -185,10 +184,8 @@ def corpus_tables(
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
     if not (folder / "done").exists():
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
-        large = chars > _PARALLEL_CHARS  # two tallies at once, or 100+ cells: over 2 GB
-        workers = 1 if large else workers
         groups = doc_groups(docs, freq=meta["freq"])
-        cells = "apart" if large else "both"
+        cells = "apart" if chars > _APART_CHARS else "both"  # 100+ cells at once: over 1 GB
         _compute(
             loaded,
             corpus,
@@ -221,17 +218,17 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
         **{name: meta[name] for name in ("freq", "outlets", "dates")},
     }
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
-    jobs = [_term_job, _period_job, _bigram_job, _actor_job, _source_job]
+    chains = _chains()
+    chains = chains if workers > 1 else [[job for chain in chains for job in chain]]
     path = str(given) if isinstance(given, str | Path) else None
-    if path is not None:
-        # A fresh process per job: memory one job freed is not held while the next runs.
-        fresh = {"max_tasks_per_child": 1} if sys.version_info >= (3, 11) else {}
-        with ProcessPoolExecutor(max_workers=workers, **fresh) as pool:
-            for future in [pool.submit(_run_job, job, path, tmp, meta) for job in jobs]:
-                future.result()
-    else:
-        for job in jobs:
+    if path is None:
+        for job in (job for chain in chains for job in chain):
             job(loaded, tmp, meta)
+    else:
+        with ThreadPoolExecutor(len(chains)) as threads:
+            runs = [threads.submit(_run_chain, chain, path, tmp, meta) for chain in chains]
+            for run in runs:
+                run.result()
     (tmp / "done").write_text("ok\n", encoding="utf-8")
     if folder.exists():
         shutil.rmtree(folder)
@@ -242,6 +239,23 @@ def _prune(root: Path, *, keep: str) -> None:
     for entry in root.iterdir():
         if entry.name != keep and not entry.name.startswith("."):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def _chains() -> list[list[Callable[[Corpus, Path, dict], None]]]:
+    """The jobs as two chains that run side by side, each holding one job's memory at a time.
+
+    The counting jobs (terms, periods, bigrams) take about 1 GB each on 100 MB of text, the
+    actor and source jobs about half of that: no two counting jobs ever run at once.
+    """
+    return [[_term_job, _period_job, _source_job], [_actor_job, _bigram_job]]
+
+
+def _run_chain(chain: list, path: str, folder: Path, meta: dict) -> None:
+    # A fresh process per job: memory one job freed is not held while the next runs.
+    fresh = {"max_tasks_per_child": 1} if sys.version_info >= (3, 11) else {}
+    with ProcessPoolExecutor(max_workers=1, **fresh) as pool:
+        for job in chain:
+            pool.submit(_run_job, job, path, folder, meta).result()
 
 
 def _run_job(
