@@ -50,6 +50,18 @@ def test_a_folder_without_finished_tables_is_refused(tmp_path):
         corpus_tables(_corpus(["بوتين في موسكو"]), out=tmp_path, folder=tmp_path)
 
 
+def test_an_unchanged_corpus_folder_is_not_read_again(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    khabar.ingest([_write(tmp_path / "a.txt", "قال بوتين إن موسكو مستعدة.")], folder)
+    first = corpus_tables(folder, out=tmp_path / "out")
+    with monkeypatch.context() as patch:
+        patch.setattr(kt, "_scan", _no_compute)
+        assert corpus_tables(folder, out=tmp_path / "out").folder == first.folder
+    khabar.ingest([_write(tmp_path / "b.txt", "ذكرت وكالة فرانس برس أن الكرملين رحب.")], folder)
+    second = corpus_tables(folder, out=tmp_path / "out")
+    assert second.folder != first.folder and second.docs == 2
+
+
 def test_changed_text_or_dictionary_gives_a_new_key(tmp_path):
     folder = tmp_path / "corpus"
     khabar.ingest([_write(tmp_path / "a.txt", "قال بوتين إن موسكو مستعدة.")], folder)

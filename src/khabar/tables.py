@@ -47,6 +47,7 @@ _BIGRAM_CHARS = 8_000_000
 #: Text beyond which terms per outlet and per period are counted in separate passes (memory).
 _APART_CHARS = 30_000_000
 _CELL = "\x1f"
+_STAMP = "stamp"
 
 
 class CorpusTables:
@@ -123,8 +124,8 @@ def cache_key(corpus: Corpus) -> str:
     return _scan(corpus)[0]
 
 
-def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
-    """One pass over the corpus: its cache key, its metadata columns and its characters."""
+def _version_digest(corpus: Corpus) -> hashlib._Hash:
+    """A digest of the khabar version and the dictionaries in use, to add the corpus to."""
     digest = hashlib.sha256(f"khabar {__version__} layout {_LAYOUT}".encode())
     data = Path(__file__).parent / "data"
     for path in sorted(data.iterdir()):
@@ -134,6 +135,35 @@ def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
     for name in _DICTIONARIES:
         own = corpus.dictionary(name)
         digest.update(own.read_bytes() if own else b"-")
+    return digest
+
+
+def _stamp(corpus: Corpus, path: Path) -> str:
+    """What the corpus's files look like on disk (names, sizes, modification times), with the
+    version and dictionaries: a re-run whose stamp matches a cache entry's skips reading the
+    corpus, the way make and git's index trust unchanged file metadata."""
+    digest = _version_digest(corpus)
+    files = sorted(os.scandir(path), key=lambda e: e.name) if path.is_dir() else [path]
+    for entry in files:
+        stat = entry.stat()
+        digest.update(f"{os.fspath(entry)}\0{stat.st_size}\0{stat.st_mtime_ns}\1".encode())
+    return digest.hexdigest()
+
+
+def _stamped(root: Path, stamp: str) -> Path | None:
+    """The finished cache entry under ``root`` written for ``stamp``, if any."""
+    if not root.is_dir():
+        return None
+    for entry in root.iterdir():
+        written = entry / _STAMP
+        if (entry / "done").exists() and written.exists() and written.read_text() == stamp:
+            return entry
+    return None
+
+
+def _scan(corpus: Corpus) -> tuple[str, pd.DataFrame, int]:
+    """One pass over the corpus: its cache key, its metadata columns and its characters."""
+    digest = _version_digest(corpus)
     metadata, chars = [], 0
     for batch in corpus.iter_batches():
         for column in ("doc_id", "text", "title", "outlet", "date"):
@@ -174,13 +204,17 @@ def corpus_tables(
     if folder is not None:
         return _finished(Path(folder))
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus, lazy=True)
+    root = Path(out) / CACHE_FOLDER
+    # only a corpus given by its path: a Corpus object may be read with other field options
+    stamp = _stamp(loaded, Path(corpus)) if cache and isinstance(corpus, str | Path) else None
+    if stamp and (entry := _stamped(root, stamp)):
+        return CorpusTables(entry)
     key, docs, chars = _scan(loaded)
     meta = {
         "freq": date_frequency(docs["date"]),
         "outlets": bool(has_outlets(docs)),
         "dates": bool(has_dates(docs)),
     }
-    root = Path(out) / CACHE_FOLDER
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
     if not (folder / "done").exists():
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
@@ -198,6 +232,8 @@ def corpus_tables(
         )
         if cache:
             _prune(root, keep=folder.name)
+    if stamp:
+        (folder / _STAMP).write_text(stamp, encoding="utf-8")
     return CorpusTables(folder)
 
 
