@@ -119,7 +119,8 @@ def test_counts_over_time_are_zero_in_a_period_with_articles_but_no_rows():
 def test_page_furniture_in_most_of_an_outlets_articles_is_not_key(tmp_path):
     topics = ["النفط يرتفع", "الطقس ساخن", "السوق هادئ", "المدينة مزدحمة", "الملعب ممتلئ"] * 2
     texts = [
-        f"{t} والنفط يهبط اقرأ أيضا" if i < 4 else f"{t} اقرأ أيضا" for i, t in enumerate(topics)
+        f"{t} والنفط يهبط اقرأ أيضا 920012345" if i < 4 else f"{t} اقرأ أيضا"
+        for i, t in enumerate(topics)
     ]
     texts += ["الطقس بارد المدينة هادئة"] * 10
     corpus = khabar.Corpus.from_texts(texts, outlet=["a"] * 10 + ["b"] * 10)
@@ -128,6 +129,7 @@ def test_page_furniture_in_most_of_an_outlets_articles_is_not_key(tmp_path):
     a_terms = key.loc[key["outlet"] == "a", "term"].tolist()
     assert "نفط" in a_terms or "النفط" in a_terms  # in 4 of its 10 articles: what it covers
     assert "اقرأ" not in a_terms  # in every one of its articles: a link under each article
+    assert "920012345" not in a_terms  # a number (an advertisement's phone) is not a topic
     every = breakdown.group_keyness(
         tables.terms_by, tables.cells, tables.terms, min_docs=3, max_doc_share=1.0, top=10
     )

@@ -211,7 +211,8 @@ def group_keyness(
     A term counts for a group only when at least ``min_docs`` of the group's documents use it:
     one article repeating a word does not make the word key to its outlet. A term in more than
     ``max_doc_share`` of the group's documents is its page furniture (masthead, agency
-    credit, "next"/"previous" links), not what it writes about, and is left out.
+    credit, "next"/"previous" links), not what it writes about, and is left out; so are
+    numbers (phone numbers of advertisements, years).
 
     Args:
         terms_by: Term rows per cell (cell, term, count, doc_count).
@@ -238,7 +239,8 @@ def group_keyness(
     )
     docs = meta.groupby(by)["docs"].sum()
     usual = grouped["doc_count"] <= max_doc_share * grouped[by].map(docs)
-    grouped = grouped[(grouped["doc_count"] >= min_docs) & usual]
+    worded = grouped["term"].str.contains(r"[^\W\d_]", regex=True)  # not a phone number
+    grouped = grouped[(grouped["doc_count"] >= min_docs) & usual & worded]
     total = terms.groupby("term")["count"].sum()  # two folds can share a label
     tokens = meta.groupby(by)["tokens"].sum()
     a = grouped["count"].to_numpy(float)
