@@ -203,7 +203,13 @@ def line_chart(
         if np.nanmin(values, initial=0.0) >= 0:
             ax.set_ylim(bottom=0)  # counts and rates: heights compare from zero
         if len(series) > 1:
-            ax.legend(markerfirst=not _mostly_rtl(series))
+            # beside the axes: lines fill the plot area, a legend inside hides some of them
+            ax.legend(
+                markerfirst=not _mostly_rtl(series),
+                loc="upper left",
+                bbox_to_anchor=(1.01, 1.0),
+                frameon=False,
+            )
         _decorate(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
 
