@@ -39,8 +39,13 @@ _INNER = re.escape(DIACRITICS + FORMAT_CHARS)
 #: regex as fast as a bare ``\w+``.)
 WORD_RE = re.compile(rf"[\w{_INNER}]+")
 _NORMS_LIMIT = 2_000_000
-_SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
-_SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
+#: One sentence per match: what is skipped before it (spaces, quotes, brackets, dashes), then
+#: its text (group 1) up to a line break, or through its end mark: ! ? ؟ ؛ … or a full stop
+#: that is not a decimal point.
+_SENTENCE_RE = re.compile(
+    r"[\s\"'“”«»)\]\-–—]*"
+    r"([^!?؟؛….\n]*(?:\.(?=\d)[^!?؟؛….\n]*)*(?:[!?؟؛…]+|\.)?)"
+)
 
 
 class Token(NamedTuple):
@@ -151,15 +156,9 @@ def arrow_pieces(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarra
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans: ends at . ! ? ؟ ؛ … and line breaks (not at the Arabic comma ،)."""
-    spans = []
-    start = _SKIP_RE.match(text, 0).end()
-    for match in _SENTENCE_END_RE.finditer(text):
-        end = match.end() if match.group()[0] not in "\n" else match.start()
-        if text[start:end].strip():
-            spans.append(Span(start, end))
-        start = max(start, _SKIP_RE.match(text, match.end()).end())
-    if text[start:].strip():
-        spans.append(Span(start, len(text.rstrip())))
+    spans = [Span(*match.span(1)) for match in _SENTENCE_RE.finditer(text) if match.group(1)]
+    if spans and spans[-1].end == len(text):  # the last sentence has no end mark
+        spans[-1] = Span(spans[-1].start, len(text.rstrip()))
     return spans
 
 
