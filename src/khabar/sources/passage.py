@@ -8,13 +8,22 @@ import operator
 import re
 from dataclasses import dataclass
 
+from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lexicon import Entry, match_key
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
-from khabar.sources.speakerlists import load_speakers
+from khabar.sources.speakerlists import Speakers, load_speakers
 from khabar.tokens import WORD_RE, Span, Token, sentences
 
-__all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
+__all__ = [
+    "Cue",
+    "Mention",
+    "Passage",
+    "complementizer",
+    "find_mark",
+    "skip_letters",
+    "with_clitics",
+]
 
 _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
@@ -86,6 +95,7 @@ class _Triggers(dict):
 
 _WORDS = _Words()
 _TRIGGERS: dict[frozenset[str], _Triggers] = {}
+_ANCHORS: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
 
 
 def _triggers(cues: Cues) -> _Triggers:
@@ -93,6 +103,29 @@ def _triggers(cues: Cues) -> _Triggers:
     if triggers is None:
         triggers = _TRIGGERS[cues.trigger_forms] = _Triggers(cues.trigger_forms)
     return triggers
+
+
+@functools.cache
+def with_clitics(words: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Every way ``words`` are written with proclitics: written form -> (proclitics, word)."""
+    return {
+        conj + prep + word: (conj + prep, word)
+        for word in words
+        for conj in ("", *CONJUNCTIONS)
+        for prep in ("", *PREPOSITIONS)
+    }
+
+
+def _anchor_words(cues: Cues, speakers: Speakers) -> frozenset[str]:
+    """Match keys at which a rule starts: reporting verbs, frame heads, and the words that
+    may open an unlisted outlet or government body (and the lone لـ)."""
+    ident = (cues.trigger_forms, speakers.government_heads)
+    words = _ANCHORS.get(ident)
+    if words is None:
+        opening = with_clitics(cues.outlet_heads).keys() | with_clitics(speakers.government_heads)
+        words = cues.verb_forms | cues.frame_heads | opening | {"ل"}
+        _ANCHORS[ident] = words = frozenset(words)
+    return words
 
 
 def _cue_tokens(
@@ -142,9 +175,14 @@ class Passage:
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
         self._vocabulary: set[str] | None = None
+        anchor = _anchor_words(cues, self.speakers).__contains__
+        #: Tokens at which a rule starts (``_anchor_words``), in order.
+        self.anchors = list(itertools.compress(range(len(self.keys)), map(anchor, self.keys)))
         self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
-        heads = map(cues.frame_heads.__contains__, self.keys)
-        for i in itertools.compress(range(len(self.keys)), heads):
+        heads = cues.frame_heads
+        for i in self.anchors:
+            if self.keys[i] not in heads:
+                continue
             for frame, last in cues.frames_at(self.keys, i):
                 if self.sent[last] == self.sent[i]:
                     self.frame_ends.setdefault(last, []).append((i, frame))

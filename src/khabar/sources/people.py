@@ -10,7 +10,6 @@ speaker was the last subject read, within a few sentences, and the verb's gender
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -116,8 +115,8 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
-    verbs = map(doc.cues.verb_forms.__contains__, doc.keys)
-    return sorted({*itertools.compress(range(len(doc.keys)), verbs), *doc.frame_ends})
+    verbs, keys = doc.cues.verb_forms, doc.keys
+    return sorted({*(i for i in doc.anchors if keys[i] in verbs), *doc.frame_ends})
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:

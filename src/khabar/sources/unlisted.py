@@ -9,14 +9,20 @@ Both become mentions like listed sources; a cue must still govern them to count.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from functools import cache
 
-from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
+from khabar.clitics import PREPOSITIONS
 from khabar.lexicon import Entry
 from khabar.normalize import normalize
-from khabar.sources.passage import QUOTES, Mention, Passage, complementizer, skip_letters
+from khabar.sources.passage import (
+    QUOTES,
+    Mention,
+    Passage,
+    complementizer,
+    skip_letters,
+    with_clitics,
+)
 
 __all__ = ["unlisted_mentions"]
 
@@ -39,8 +45,9 @@ def unlisted_mentions(
     found: list[Mention] = []
     heads = _heads(doc.cues.outlet_heads, doc.speakers.government_heads)
     after = -1
-    for i in itertools.compress(range(len(doc.keys)), map(heads.__contains__, doc.keys)):
-        if i <= after or i in doc.owner:
+    keys = doc.keys
+    for i in doc.anchors:
+        if i <= after or keys[i] not in heads or i in doc.owner:
             continue
         mention = _outlet(doc, i, listed) or _government(doc, i)
         if mention is not None:
@@ -51,24 +58,13 @@ def unlisted_mentions(
 
 def _split(doc: Passage, i: int, words: frozenset[str]) -> tuple[str, str] | None:
     """(proclitics, rest) of token ``i`` where the rest is one of ``words`` (لصحيفة -> ل, صحيفة)."""
-    return _with_clitics(words).get(doc.keys[i])
+    return with_clitics(words).get(doc.keys[i])
 
 
 @cache
 def _heads(outlets: frozenset[str], bodies: frozenset[str]) -> frozenset[str]:
     """Written forms that may open an unlisted outlet or body (and the lone لـ)."""
-    return frozenset(_with_clitics(outlets).keys() | _with_clitics(bodies).keys() | {"ل"})
-
-
-@cache
-def _with_clitics(words: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """Every way ``words`` are written with proclitics: written form -> (proclitics, word)."""
-    return {
-        conj + prep + word: (conj + prep, word)
-        for word in words
-        for conj in ("", *CONJUNCTIONS)
-        for prep in ("", *PREPOSITIONS)
-    }
+    return frozenset(with_clitics(outlets).keys() | with_clitics(bodies).keys() | {"ل"})
 
 
 def _clitics(doc: Passage, m: Mention, prefix: str) -> Mention:
