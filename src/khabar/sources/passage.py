@@ -28,7 +28,7 @@ __all__ = [
 _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
 _NEW_TOKEN = functools.partial(tuple.__new__, Token)
-_NORM, _KEY = operator.itemgetter(0), operator.itemgetter(1)
+_NORM, _KEY, _CUE = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
@@ -59,6 +59,7 @@ class Cue:
     last: int
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few verbs and clitics again and again
 def skip_letters(word: str, letters: int) -> int:
     """Characters of ``word`` that hold its first ``letters`` letters and their marks."""
     seen = i = 0
@@ -69,40 +70,31 @@ def skip_letters(word: str, letters: int) -> int:
 
 
 class _Words(dict):
-    """word as written -> (normalized form, match key), computed once per distinct word."""
-
-    def __missing__(self, surface: str) -> tuple[str, str]:
-        if len(self) > _SEEN_LIMIT:
-            self.clear()
-        norm = normalize(surface)
-        self[surface] = word = (norm, match_key(norm))
-        return word
-
-
-class _Triggers(dict):
-    """word as written -> whether its match key is a cue word (``Cues.trigger_forms``)."""
+    """word as written -> (normalized form, match key, whether the key is a cue word of
+    ``forms``), computed once per distinct word."""
 
     def __init__(self, forms: frozenset[str]) -> None:
         super().__init__()
         self.forms = forms
 
-    def __missing__(self, surface: str) -> bool:
+    def __missing__(self, surface: str) -> tuple[str, str, bool]:
         if len(self) > _SEEN_LIMIT:
             self.clear()
-        self[surface] = hit = _WORDS[surface][1] in self.forms
-        return hit
+        norm = normalize(surface)
+        key = match_key(norm)
+        self[surface] = word = (norm, key, key in self.forms)
+        return word
 
 
-_WORDS = _Words()
-_TRIGGERS: dict[frozenset[str], _Triggers] = {}
+_WORDS: dict[frozenset[str], _Words] = {}
 _ANCHORS: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
 
 
-def _triggers(cues: Cues) -> _Triggers:
-    triggers = _TRIGGERS.get(cues.trigger_forms)
-    if triggers is None:
-        triggers = _TRIGGERS[cues.trigger_forms] = _Triggers(cues.trigger_forms)
-    return triggers
+def _words(cues: Cues) -> _Words:
+    words = _WORDS.get(cues.trigger_forms)
+    if words is None:
+        words = _WORDS[cues.trigger_forms] = _Words(cues.trigger_forms)
+    return words
 
 
 @functools.cache
@@ -134,22 +126,25 @@ def _cue_tokens(
     """Tokens (as ``tokenize``), match keys and sentence numbers of the sentences that may
     hold an attribution: those with a cue word, the first two and the last (datelines and
     credit lines)."""
-    cue_word, last = _triggers(cues).__getitem__, len(spans) - 1
+    look, last = _words(cues).__getitem__, len(spans) - 1
+    split = _SPLIT_RE.split
     surfaces: list[str] = []
+    known: list[tuple[str, str, bool]] = []
     starts: list[int] = []
     ends: list[int] = []
     sent: list[int] = []
     for n, span in enumerate(spans):
         # split keeps the words at odd places; their offsets are sums of the part lengths
-        parts = _SPLIT_RE.split(text[span.start : span.end])
+        parts = split(text[span.start : span.end])
         words = parts[1::2]
-        if n < 2 or n == last or any(map(cue_word, words)):
+        found = list(map(look, words))
+        if n < 2 or n == last or any(map(_CUE, found)):
             offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
             surfaces += words
+            known += found
             starts += offsets[1:-1:2]
             ends += offsets[2::2]
             sent += [n] * len(words)
-    known = list(map(_WORDS.__getitem__, surfaces))
     norms = list(map(_NORM, known))
     tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
     keys = list(map(_KEY, known))

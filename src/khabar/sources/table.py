@@ -127,7 +127,7 @@ def sources_batch(batch: pd.DataFrame, *, extra: str | Path | None = None) -> pd
     lex = lexicon(None if extra is None else str(extra))
     cues = load_cues()
     rows: list[tuple] = []
-    for doc_id, text in zip(batch["doc_id"], batch["text"], strict=True):
+    for doc_id, text in zip(batch["doc_id"].tolist(), batch["text"].tolist(), strict=True):
         rows.extend(_doc_rows(str(doc_id), str(text or ""), lex, cues))
     return _frame(rows)
 
