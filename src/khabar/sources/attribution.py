@@ -176,7 +176,7 @@ def _verb_after(doc: Passage, m: Mention) -> Cue | None:
     """البيت الأبيض أعلن; المتحدث باسم الكرملين ديمتري بيسكوف أكد."""
     if m.strict or m.clitic or not _subject_position(doc, m.first):
         return None
-    for v in range(m.last + 1, min(m.last + 1 + _AFTER_REACH, len(doc.tokens))):
+    for v in range(m.last + 1, min(m.last + 1 + _AFTER_REACH, len(doc.keys))):
         if doc.sent[v] != doc.sent[m.first] or v in doc.owner or complementizer(doc.keys[v]):
             return None
         if doc.mark_after(v - 1) is not None:
@@ -203,7 +203,7 @@ def inside_quotation(doc: Passage, m: Mention) -> bool:
     """Whether mention ``m`` stands inside a quotation opened earlier in its sentence (a name
     in quotation marks of its own, «واشنطن بوست», is not inside one)."""
     span = doc.sentence_of(m.first)
-    start, end = doc.tokens[m.first].start, doc.tokens[m.last].end
+    start, end = doc.starts[m.first], doc.ends[m.last]
     opened = _open_quote(doc.text, span.start, start)
     if opened is None:
         return False
@@ -229,7 +229,7 @@ def credit_cue(doc: Passage, m: Mention) -> Cue | None:
     (an agency's name closing the article): the article comes from it."""
     if m.entry is None or m.entry.kind != "agency":
         return None
-    start, end = doc.tokens[m.first].start, doc.tokens[m.last].end
+    start, end = doc.starts[m.first], doc.ends[m.last]
     line_start = doc.text.rfind("\n", 0, start) + 1
     before = doc.text[line_start:start]
     after = doc.text[end : end + _CREDIT_CHARS]

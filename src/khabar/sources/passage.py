@@ -6,7 +6,9 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, overload
 
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lexicon import Entry, match_key
@@ -19,6 +21,7 @@ __all__ = [
     "Cue",
     "Mention",
     "Passage",
+    "TokenView",
     "complementizer",
     "find_mark",
     "skip_letters",
@@ -27,8 +30,7 @@ __all__ = [
 
 _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
-_NEW_TOKEN = functools.partial(tuple.__new__, Token)
-_NORM, _KEY, _CUE = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+_KEY, _CUE = operator.itemgetter(1), operator.itemgetter(2)
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
@@ -120,19 +122,24 @@ def _anchor_words(cues: Cues, speakers: Speakers) -> frozenset[str]:
     return words
 
 
-def _cue_tokens(
-    text: str, spans: list[Span], cues: Cues
-) -> tuple[list[Token], list[str], list[int]]:
-    """Tokens (as ``tokenize``), match keys and sentence numbers of the sentences that may
-    hold an attribution: those with a cue word, the first two and the last (datelines and
-    credit lines)."""
+class _Kept(NamedTuple):
+    """The words of a passage's sentences, as parallel lists."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    sent: list[int]
+
+
+def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
+    """Words (as ``tokenize``), with offsets, match keys and sentence numbers, of the
+    sentences that may hold an attribution: those with a cue word, the first two and the
+    last (datelines and credit lines)."""
     look, last = _words(cues).__getitem__, len(spans) - 1
     split = _SPLIT_RE.split
-    surfaces: list[str] = []
+    kept = _Kept([], [], [], [], [])
     known: list[tuple[str, str, bool]] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sent: list[int] = []
     for n, span in enumerate(spans):
         # split keeps the words at odd places; their offsets are sums of the part lengths
         parts = split(text[span.start : span.end])
@@ -140,18 +147,38 @@ def _cue_tokens(
         found = list(map(look, words))
         if n < 2 or n == last or any(map(_CUE, found)):
             offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
-            surfaces += words
+            kept.words.extend(words)
             known += found
-            starts += offsets[1:-1:2]
-            ends += offsets[2::2]
-            sent += [n] * len(words)
-    norms = list(map(_NORM, known))
-    tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
-    keys = list(map(_KEY, known))
-    if "" in norms:  # as tokenize: a stray bidi mark is not a word
-        kept = [i for i, t in enumerate(tokens) if t.norm or any(c.isalnum() for c in t.text)]
-        return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
-    return tokens, keys, sent
+            kept.starts.extend(offsets[1:-1:2])
+            kept.ends.extend(offsets[2::2])
+            kept.sent.extend([n] * len(words))
+    kept.keys.extend(map(_KEY, known))
+    if "" in kept.keys:  # as tokenize: a stray bidi mark is not a word
+        pairs = zip(kept.words, kept.keys, strict=True)
+        real = [key or any(c.isalnum() for c in word) for word, key in pairs]
+        return _Kept(*(list(itertools.compress(part, real)) for part in kept))
+    return kept
+
+
+class TokenView(Sequence[Token]):
+    """A passage's words as ``Token`` objects, made only when asked for."""
+
+    def __init__(self, passage: Passage) -> None:
+        self._doc = passage
+
+    def __len__(self) -> int:
+        return len(self._doc.keys)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        doc = self._doc
+        word = doc.words[i]
+        return Token(word, _words(doc.cues)[word][0], doc.starts[i], doc.ends[i])
 
 
 class Passage:
@@ -166,7 +193,9 @@ class Passage:
         self.cues = cues
         self.speakers = load_speakers()
         self.spans: list[Span] = sentences(text) or [Span(0, len(text))]
-        self.tokens, self.keys, self.sent = _cue_tokens(text, self.spans, cues)
+        kept = _cue_words(text, self.spans, cues)
+        self.words, self.starts, self.ends, self.keys, self.sent = kept
+        self.tokens = TokenView(self)
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
         self._vocabulary: set[str] | None = None
@@ -196,36 +225,36 @@ class Passage:
 
     def between(self, i: int) -> str:
         """The text between token ``i`` and the next one."""
-        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
-        return self.text[self.tokens[i].end : end]
+        end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
+        return self.text[self.ends[i] : end]
 
     def mark_after(self, i: int) -> int | None:
         """Offset of a colon or opening quotation mark between token ``i`` and the next."""
-        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
-        return find_mark(self.text, self.tokens[i].end, end)
+        end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
+        return find_mark(self.text, self.ends[i], end)
 
     def verb(self, i: int) -> str | None:
         """Lemma of the reporting verb at token ``i``, None if none (or negated)."""
         hit = self.cues.verb_at(self.keys[i])
         if hit is None or (i > 0 and self.keys[i - 1] in self.cues.negators):
             return None
-        if self.tokens[i].text.endswith(_PASSIVE_ENDINGS):
+        if self.words[i].endswith(_PASSIVE_ENDINGS):
             return None  # يدعى (is called), not يدعي (claims)
         return hit[0]
 
     def verb_text(self, i: int) -> str:
         """The verb as written, without the conjunction و or ف."""
-        word = self.tokens[i].text
+        word = self.words[i]
         if self.cues.verb_at(self.keys[i])[1]:
             word = word[skip_letters(word, 1) :]
         return word
 
     def span_text(self, first: int, last: int, *, conjunction: bool, lam: bool = False) -> str:
         """Text of tokens ``first``..``last``, without a leading و or ف (+ لـ for frames)."""
-        start = self.tokens[first].start
+        start = self.starts[first]
         if conjunction:
-            start += skip_letters(self.tokens[first].text, 1)
-        return self.text[start : self.tokens[last].end] + (" لـ" if lam else "")
+            start += skip_letters(self.words[first], 1)
+        return self.text[start : self.ends[last]] + (" لـ" if lam else "")
 
     def sentence_of(self, i: int) -> Span:
         return self.spans[self.sent[i]]

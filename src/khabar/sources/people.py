@@ -128,7 +128,7 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
         text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
         phrase = (
             read_phrase(doc, i + 1, known=state.known, listed=state.listed)
-            if i + 1 < len(doc.tokens)
+            if i + 1 < len(doc.keys)
             else None
         )
         if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
@@ -141,7 +141,7 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
     if phrase is None and _pronoun_subject(doc, i):
         impersonal = _verb_key(doc, cue) in doc.cues.impersonal
         return out if impersonal else [*out, (cue, None)]
-    if phrase is None and i + 1 < len(doc.tokens) and not _plural(doc, i):
+    if phrase is None and i + 1 < len(doc.keys) and not _plural(doc, i):
         phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
     if phrase is None or phrase.last < phrase.first:
         state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
@@ -158,13 +158,13 @@ def _after_listener(doc: Passage, v: int) -> int:
     """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)
     and past an adverb (صرح بذلك محافظ ...، وقال أيضا وزير ...)."""
     start = v + 1
-    while start < min(v + 3, len(doc.tokens) - 1) and _adverb(doc, start):
+    while start < min(v + 3, len(doc.keys) - 1) and _adverb(doc, start):
         start += 1
     if start > v + 1:
         return start
     for m in doc.mentions:
         told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
-        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.tokens):
+        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.keys):
             return m.last + 1
     return v + 1
 
@@ -191,7 +191,7 @@ def _pronoun_subject(doc: Passage, i: int) -> bool:
     if doc.mark_after(i) is not None:
         return True
     nxt = i + 1
-    return nxt < len(doc.tokens) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
+    return nxt < len(doc.keys) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
 
 
 def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
@@ -334,7 +334,7 @@ def _name_entry(
 def _person(doc: Passage, first: int, last: int, entry: Entry | None, state: _State) -> Person:
     """The article's person for a name: an earlier, longer or shorter form of it, or new."""
     keys = tuple(doc.keys[first : last + 1])
-    text = doc.text[doc.tokens[first].start : doc.tokens[last].end]
+    text = doc.text[doc.starts[first] : doc.ends[last]]
     for person in reversed(state.people):
         if (entry is not None and person.entry is entry) or _contains(person.keys, keys):
             return person
@@ -371,9 +371,9 @@ def _titles_text(doc: Passage, phrase: Phrase) -> str:
     before = [t for t in phrase.titles if t[0] < name[0]]
     after = [t for t in phrase.titles if t[0] > name[1]]
     if before:
-        parts.append(doc.text[doc.tokens[before[0][0]].start : doc.tokens[name[0] - 1].end])
+        parts.append(doc.text[doc.starts[before[0][0]] : doc.ends[name[0] - 1]])
     if after:
-        parts.append(doc.text[doc.tokens[after[0][0]].start : doc.tokens[phrase.last].end])
+        parts.append(doc.text[doc.starts[after[0][0]] : doc.ends[phrase.last]])
     return "، ".join(p.strip(" ،,") for p in parts)
 
 
