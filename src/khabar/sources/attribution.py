@@ -21,6 +21,7 @@ _TOLD_REACH = 13  # قال مسؤول في وزارة الوحدة الكوري�
 _FROM_REACH = 10  # نقلت وكالة الأنباء ... عن مسؤول
 _WHAT_REACH = 3  # بحسب ما نقلته [اليوم] وكالة تاس
 _TITLE_REACH = 3  # مسؤول كبير في وزارة
+_MAX_REACH = max(_VERB_REACH, _TOLD_REACH, _FROM_REACH, _WHAT_REACH)
 _OPENER_WORDS = "كان كانت وكان وكانت فكان لكن ولكن بينما فيما كما حيث إذ ثم قد وقد لقد فقد أما بل"
 _OPENERS = frozenset(phrase_key(w)[0] for w in _OPENER_WORDS.split())
 _DASHES = "-–—"
@@ -36,16 +37,32 @@ _PUNCT_RE = re.compile(r"[،,:؛;()\[\]\-–—\"'«»“”„]")
 
 def nearest_verb(doc: Passage, s: int, *, reach: int, through_mentions: bool) -> int | None:
     """The closest reporting verb before token ``s`` in its clause, if nothing blocks it."""
-    for v in range(s - 1, max(s - 1 - reach, -1), -1):
-        if doc.sent[v] != doc.sent[s] or complementizer(doc.keys[v]):
-            return None
-        if ":" in doc.between(v) or (v < s - 1 and doc.mark_after(v) is not None):
-            return None
-        if v in doc.owner and not through_mentions:
-            return None
-        if doc.cues.verb_at(doc.keys[v]):
-            return v if doc.verb(v) else None
+    scan = doc.verb_scans.get(s)
+    if scan is None:
+        scan = doc.verb_scans[s] = _scan_back(doc, s)
+    stop, verb, owned = scan
+    nearest = s - reach  # the farthest token within reach
+    if not through_mentions and owned is not None and owned >= nearest:
+        return None
+    if verb is not None and verb >= nearest and (stop is None or verb > stop):
+        return verb if doc.verb(verb) else None
     return None
+
+
+def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None]:
+    """(token that ends the clause, first reporting verb, first token of a mention) going
+    back from token ``s`` as far as any rule looks, each None if not met first."""
+    owned = None
+    for v in range(s - 1, max(s - 1 - _MAX_REACH, -1), -1):
+        if doc.sent[v] != doc.sent[s] or complementizer(doc.keys[v]):
+            return v, None, owned
+        if ":" in doc.between(v) or (v < s - 1 and doc.mark_after(v) is not None):
+            return v, None, owned
+        if owned is None and v in doc.owner:
+            owned = v
+        if doc.cues.verb_at(doc.keys[v]):
+            return None, v, owned
+    return None, None, owned
 
 
 def _is_outlet(m: Mention) -> bool:

@@ -84,7 +84,7 @@ def claim(doc: Passage, m: Mention, cue: Cue) -> str:
     quoted = _marker_claim(doc, anchor, span, near=_TITLE_REACH)
     if quoted:
         return quoted
-    if cue.first - _sentence_first(doc, cue.first) <= 1:
+    if cue.first - doc.first_of(cue.first) <= 1:
         return doc.text[doc.ends[m.last] : span.end].strip(_TRIM)
     return doc.text[span.start : doc.starts[cue.first]].strip(_TRIM)
 
@@ -95,10 +95,3 @@ def _object_claim(doc: Passage, anchor: int, span: Span) -> str:
     if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[anchor] or doc.keys[nxt] != "عن":
         return ""
     return doc.text[doc.ends[nxt] : span.end].strip(_TRIM)
-
-
-def _sentence_first(doc: Passage, i: int) -> int:
-    """First token of the sentence of token ``i``."""
-    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
-        i -= 1
-    return i

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -198,6 +199,8 @@ class Passage:
         self.tokens = TokenView(self)
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
+        #: what lies before a token, as ``attribution.nearest_verb`` reads it (per token)
+        self.verb_scans: dict[int, tuple[int | None, int | None, int | None]] = {}
         self._vocabulary: set[str] | None = None
         anchor = _anchor_words(cues, self.speakers).__contains__
         #: Tokens at which a rule starts (``_anchor_words``), in order.
@@ -222,6 +225,7 @@ class Passage:
         """The source mentions found in this passage, in text order."""
         self.mentions = mentions
         self.owner = {i for m in mentions for i in range(m.first, m.last + 1)}
+        self.verb_scans.clear()
 
     def between(self, i: int) -> str:
         """The text between token ``i`` and the next one."""
@@ -258,6 +262,14 @@ class Passage:
 
     def sentence_of(self, i: int) -> Span:
         return self.spans[self.sent[i]]
+
+    def first_of(self, i: int) -> int:
+        """First token of the sentence of token ``i``."""
+        return bisect.bisect_left(self.sent, self.sent[i], 0, i)
+
+    def last_of(self, i: int) -> int:
+        """Last token of the sentence of token ``i``."""
+        return bisect.bisect_right(self.sent, self.sent[i], i) - 1
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked of the same few words again and again

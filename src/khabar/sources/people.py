@@ -211,7 +211,7 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
         start -= 1
     if doc.between(v - 1).strip() not in ("", "،", ","):
         return None  # سبق- الدمام: قالت ...: a dateline, not a subject
-    for first in dict.fromkeys((start, _sentence_start(doc, v))):
+    for first in dict.fromkeys((start, doc.first_of(v))):
         if first >= v or first in doc.owner:
             continue
         phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
@@ -230,12 +230,6 @@ def _sure_name(doc: Passage, phrase: Phrase, state: _State) -> bool:
         or doc.speakers.given_gender(key) != "unknown"
         or state.listed(phrase.name[0]) is not None
     )
-
-
-def _sentence_start(doc: Passage, i: int) -> int:
-    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
-        i -= 1
-    return i
 
 
 def _speech(

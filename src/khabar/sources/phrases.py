@@ -165,8 +165,8 @@ def read_phrase(
     """
     lists = doc.speakers
     end = min(len(doc.keys) - 1, i + _REACH) if limit is None else limit
-    while end > i and doc.sent[end] != doc.sent[i]:
-        end -= 1
+    if end > i:
+        end = min(end, doc.last_of(i))
     phrase = Phrase(i)
     j = i
     while j <= end and (
