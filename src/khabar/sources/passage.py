@@ -162,24 +162,34 @@ def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
 
 
 class TokenView(Sequence[Token]):
-    """A passage's words as ``Token`` objects, made only when asked for."""
+    """A passage's words (or a stretch of them) as ``Token`` objects, made only when asked
+    for; a slice is a view too."""
 
-    def __init__(self, passage: Passage) -> None:
+    def __init__(self, passage: Passage, start: int = 0, stop: int | None = None) -> None:
         self._doc = passage
+        self._start = start
+        self._stop = len(passage.keys) if stop is None else stop
 
     def __len__(self) -> int:
-        return len(self._doc.keys)
+        return self._stop - self._start
 
     @overload
     def __getitem__(self, i: int) -> Token: ...
     @overload
-    def __getitem__(self, i: slice) -> list[Token]: ...
-    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+    def __getitem__(self, i: slice) -> TokenView: ...
+    def __getitem__(self, i: int | slice) -> Token | TokenView:
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        doc = self._doc
-        word = doc.words[i]
-        return Token(word, _words(doc.cues)[word][0], doc.starts[i], doc.ends[i])
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                raise ValueError("a token view is sliced with step 1 only")
+            return TokenView(self._doc, self._start + start, self._start + max(start, stop))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("token index out of range")
+        doc, k = self._doc, self._start + i
+        word = doc.words[k]
+        return Token(word, _words(doc.cues)[word][0], doc.starts[k], doc.ends[k])
 
 
 class Passage:
