@@ -53,26 +53,28 @@ def _marker_claim(doc: Passage, anchor: int, span: Span, *, near: int | None = N
     With ``near``, only a mark within that many words counts, and أن/إن only right after.
     """
     i, pos = anchor, doc.ends[anchor]
+    size, starts = len(doc.keys), doc.starts
     while True:
-        gap_end = doc.starts[i + 1] if i + 1 < len(doc.keys) else len(doc.text)
-        mark = find_mark(doc.text, pos, min(gap_end, span.end))
-        if mark is not None:
-            skip = _short_quote(doc, mark)
-            if skip is None:
-                return _after_mark(doc, mark, span)
-            while i + 1 < len(doc.keys) and doc.ends[i + 1] <= skip:
-                i += 1
-            pos = skip
-            continue
-        i += 1
-        if i >= len(doc.keys) or doc.starts[i] >= span.end:
-            return ""
-        if near is not None and i - anchor > near:
-            return ""
-        if (near is None or i == anchor + 1) and i not in doc.owner and complementizer(doc.keys[i]):
-            start = doc.ends[i] if doc.keys[i] in _BARE_COMPLEMENTIZERS else doc.starts[i]
-            return doc.text[start : span.end].strip(_TRIM)
-        pos = doc.ends[i]
+        mark = find_mark(doc.text, pos, span.end)  # no mark stands inside a word
+        while mark is None or mark >= (starts[i + 1] if i + 1 < size else len(doc.text)):
+            i += 1
+            if i >= size or starts[i] >= span.end:
+                return ""
+            if near is not None and i - anchor > near:
+                return ""
+            if (
+                (near is None or i == anchor + 1)
+                and i not in doc.owner
+                and complementizer(doc.keys[i])
+            ):
+                start = doc.ends[i] if doc.keys[i] in _BARE_COMPLEMENTIZERS else starts[i]
+                return doc.text[start : span.end].strip(_TRIM)
+        skip = _short_quote(doc, mark)
+        if skip is None:
+            return _after_mark(doc, mark, span)
+        while i + 1 < size and doc.ends[i + 1] <= skip:
+            i += 1
+        pos = skip
 
 
 def claim(doc: Passage, m: Mention, cue: Cue) -> str:
