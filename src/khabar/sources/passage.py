@@ -140,7 +140,6 @@ def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
     look, last = _words(cues).__getitem__, len(spans) - 1
     split = _SPLIT_RE.split
     kept = _Kept([], [], [], [], [])
-    known: list[tuple[str, str, bool]] = []
     for n, span in enumerate(spans):
         # split keeps the words at odd places; their offsets are sums of the part lengths
         parts = split(text[span.start : span.end])
@@ -149,11 +148,10 @@ def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
         if n < 2 or n == last or any(map(_CUE, found)):
             offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
             kept.words.extend(words)
-            known += found
+            kept.keys.extend(map(_KEY, found))
             kept.starts.extend(offsets[1:-1:2])
             kept.ends.extend(offsets[2::2])
             kept.sent.extend([n] * len(words))
-    kept.keys.extend(map(_KEY, known))
     if "" in kept.keys:  # as tokenize: a stray bidi mark is not a word
         pairs = zip(kept.words, kept.keys, strict=True)
         real = [key or any(c.isalnum() for c in word) for word, key in pairs]
