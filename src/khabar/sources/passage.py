@@ -204,7 +204,6 @@ class Passage:
         self.spans: list[Span] = sentences(text) or [Span(0, len(text))]
         kept = _cue_words(text, self.spans, cues)
         self.words, self.starts, self.ends, self.keys, self.sent = kept
-        self.tokens = TokenView(self)
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
         #: what lies before a token, as ``attribution.nearest_verb`` reads it (per token)
@@ -221,6 +220,11 @@ class Passage:
             for frame, last in cues.frames_at(self.keys, i):
                 if self.sent[last] == self.sent[i]:
                     self.frame_ends.setdefault(last, []).append((i, frame))
+
+    @property
+    def tokens(self) -> TokenView:
+        """The words as ``Token`` objects (made when read; a stored view would be a cycle)."""
+        return TokenView(self)
 
     @property
     def vocabulary(self) -> set[str]:
