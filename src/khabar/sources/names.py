@@ -64,19 +64,19 @@ def _ends_clause(doc: Passage, last: int) -> bool:
 def name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     """Whether token ``i`` may stand inside a name."""
     key, word = doc.keys[i], doc.words[i]
-    return not (
+    return not (  # the cheap tests first
         len(key) < 2
-        or (key in _STOPS and "ى" in word)  # على، إلى are no علي
         or key in lists.not_names
         or key in lists.title_heads
         or key in lists.bodies
         or key in doc.cues.outlet_words
-        or preposition_on_noun(doc, key, lists)
-        or complementizer(key)
-        or doc.cues.verb_at(key)
         or key.startswith(_PREFIXED)
         or i in doc.owner
+        or key in doc.cues.verb_index
         or not word[:1].isalpha()
+        or (key in _STOPS and "ى" in word)  # على، إلى are no علي
+        or complementizer(key)
+        or preposition_on_noun(doc, key, lists)
     )
 
 

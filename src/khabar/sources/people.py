@@ -199,6 +199,8 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
 
     Only for a verb without و/ف: وقال opens a clause of its own.
     """
+    if doc.between(v - 1).strip() not in ("", "،", ","):
+        return None  # سبق- الدمام: قالت ...: a dateline, not a subject
     start = v - 1
     while (
         start > 0
@@ -209,8 +211,6 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
         and not doc.cues.verb_at(doc.keys[start - 1])
     ):
         start -= 1
-    if doc.between(v - 1).strip() not in ("", "،", ","):
-        return None  # سبق- الدمام: قالت ...: a dateline, not a subject
     for first in dict.fromkeys((start, doc.first_of(v))):
         if first >= v or first in doc.owner:
             continue
