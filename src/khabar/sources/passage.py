@@ -190,6 +190,21 @@ class TokenView(Sequence[Token]):
         return Token(word, _words(doc.cues)[word][0], doc.starts[k], doc.ends[k])
 
 
+def _frame_ends(
+    cues: Cues, keys: list[str], sent: list[int], anchors: list[int]
+) -> dict[int, list[tuple[int, Frame]]]:
+    ends: dict[int, list[tuple[int, Frame]]] = {}
+    index, size = cues.frame_index, len(keys)
+    for i in anchors:
+        indexed = index.get(keys[i])
+        if indexed is None or (not indexed[1] and (i + 1 == size or keys[i + 1] not in indexed[0])):
+            continue  # في، على ...: no frame goes on from here
+        for frame, last in cues.frames_at(keys, i):
+            if sent[last] == sent[i]:
+                ends.setdefault(last, []).append((i, frame))
+    return ends
+
+
 class Passage:
     """A document as the cue rules see it: the tokens of its cue sentences, frames, mentions.
 
@@ -212,14 +227,8 @@ class Passage:
         anchor = _anchor_words(cues, self.speakers).__contains__
         #: Tokens at which a rule starts (``_anchor_words``), in order.
         self.anchors = list(itertools.compress(range(len(self.keys)), map(anchor, self.keys)))
-        self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
-        heads = cues.frame_heads
-        for i in self.anchors:
-            if self.keys[i] not in heads:
-                continue
-            for frame, last in cues.frames_at(self.keys, i):
-                if self.sent[last] == self.sent[i]:
-                    self.frame_ends.setdefault(last, []).append((i, frame))
+        #: Frames by their last token: (first token, frame) of each, within one sentence.
+        self.frame_ends = _frame_ends(cues, self.keys, self.sent, self.anchors)
 
     @property
     def tokens(self) -> TokenView:
