@@ -9,7 +9,6 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -57,8 +56,7 @@ class Token(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of a text: ``text[start:end]``."""
 
     start: int
@@ -77,6 +75,8 @@ class _Norms(dict):
 
 _NORMS = _Norms()
 _NEW_TOKEN = functools.partial(tuple.__new__, Token)
+_NEW_SPAN = functools.partial(tuple.__new__, Span)
+_SENTENCE = operator.methodcaller("span", 1)
 
 
 _START = operator.itemgetter(2)  # Token.start
@@ -156,7 +156,9 @@ def arrow_pieces(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarra
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans: ends at . ! ? ؟ ؛ … and line breaks (not at the Arabic comma ،)."""
-    spans = [Span(*match.span(1)) for match in _SENTENCE_RE.finditer(text) if match.group(1)]
+    spans = list(map(_NEW_SPAN, map(_SENTENCE, _SENTENCE_RE.finditer(text))))
+    while spans and spans[-1].start == spans[-1].end:  # only matches at the end are empty
+        spans.pop()
     if spans and spans[-1].end == len(text):  # the last sentence has no end mark
         spans[-1] = Span(spans[-1].start, len(text.rstrip()))
     return spans
