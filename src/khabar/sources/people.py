@@ -88,9 +88,16 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     """The people and officials cited in a passage, in text order."""
     matcher = _actor_names(actors_extra)
     heads = _person_heads(actors_extra)
-    state = _State(
-        listed=lambda i: _listed_person(doc, i, matcher) if doc.keys[i] in heads else None
-    )
+    memo: dict[int, int | None] = {}  # phrases are read again at the same tokens
+
+    def listed(i: int) -> int | None:
+        if doc.keys[i] not in heads:
+            return None
+        if i not in memo:
+            memo[i] = _listed_person(doc, i, matcher)
+        return memo[i]
+
+    state = _State(listed=listed)
     found: list[Speech] = []
     read: set[tuple[int, int]] = set()
     for i in _cue_tokens(doc):
