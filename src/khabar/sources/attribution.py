@@ -11,7 +11,7 @@ import re
 
 from khabar.lexicon import phrase_key
 from khabar.sources.cuelist import MEDIA_TYPES
-from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer
+from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer, find_mark
 
 __all__ = ["attribution", "nearest_verb"]
 
@@ -53,10 +53,12 @@ def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None
     """(token that ends the clause, first reporting verb, first token of a mention) going
     back from token ``s`` as far as any rule looks, each None if not met first."""
     owned = None
+    text, sent, keys = doc.text, doc.sent, doc.keys
     for v in range(s - 1, max(s - 1 - _MAX_REACH, -1), -1):
-        if doc.sent[v] != doc.sent[s] or complementizer(doc.keys[v]):
+        if sent[v] != sent[s] or complementizer(keys[v]):
             return v, None, owned
-        if ":" in doc.between(v) or (v < s - 1 and doc.mark_after(v) is not None):
+        gap = doc.ends[v], doc.starts[v + 1]  # the text between token v and the next
+        if text.find(":", *gap) >= 0 or (v < s - 1 and find_mark(text, *gap) is not None):
             return v, None, owned
         if owned is None and v in doc.owner:
             owned = v
