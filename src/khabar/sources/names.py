@@ -42,7 +42,7 @@ def joined(doc: Passage, i: int) -> bool:
     return (
         i + 1 < len(doc.keys)
         and doc.sent[i + 1] == doc.sent[i]
-        and _HARD_GAP_RE.search(doc.between(i)) is None
+        and _HARD_GAP_RE.search(doc.text, doc.ends[i], doc.starts[i + 1]) is None
     )
 
 
