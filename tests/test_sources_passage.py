@@ -34,7 +34,7 @@ def test_passage_keeps_every_cue_sentence_with_tokenize_words(text):
     cue_sentences = {n for n, key in zip(sent, keys, strict=True) if key in cues.trigger_forms}
     wanted = cue_sentences | {0, 1, len(spans) - 1}
     kept = [i for i, n in enumerate(sent) if n in wanted]
-    assert doc.tokens == [tokens[i] for i in kept]
+    assert list(doc.tokens) == [tokens[i] for i in kept]
     assert doc.keys == [keys[i] for i in kept]
     assert doc.sent == [sent[i] for i in kept]
 
@@ -63,3 +63,32 @@ def test_frames_found_at_a_word_are_those_a_full_scan_finds(text):
         assert set(cues.frames_at(keys, i)) == set(_frames_by_scan(cues, keys, i))
         longest = [len(frame.key) for frame, _ in cues.frames_at(keys, i)]
         assert longest == sorted(longest, reverse=True)
+
+
+@given(texts)
+def test_token_view_slices_like_a_list(text):
+    doc = Passage(text, load_cues())
+    tokens = list(doc.tokens)
+    size = len(tokens)
+    for start, stop in ((0, 4), (1, size), (size - 3, size + 2), (2, 1)):
+        assert list(doc.tokens[start:stop]) == tokens[start:stop]
+    if tokens:
+        assert doc.tokens[-1] == tokens[-1]
+
+
+def test_a_passage_is_freed_without_the_garbage_collector():
+    import gc
+    import weakref
+
+    from khabar.sources.mentions import lexicon, read_passage
+
+    text = "وقال وزير الخارجية أيمن الصفدي إن الزيارة مهمة. وأضاف لوكالة رويترز أن الاتفاق قريب."
+    gc.disable()
+    try:
+        doc = read_passage(text, lexicon(None), load_cues())
+        assert doc.mentions and len(doc.tokens) == len(doc.keys)
+        alive = weakref.ref(doc)
+        del doc
+        assert alive() is None  # no reference cycle keeps a document's words in memory
+    finally:
+        gc.enable()

@@ -91,6 +91,29 @@ def test_sentences_are_ordered_and_inside_the_text(text):
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
 
+_SENTENCE_TEXT = st.text(
+    alphabet=list("قال ب1.\n!?؟؛…\"'“”«»)]-–—\t\u00a0\u200f\u064b5"), max_size=40
+)
+
+
+@given(_SENTENCE_TEXT)
+def test_every_word_is_in_exactly_one_sentence(text):
+    spans = sentences(text)
+    for token in tokenize(text):
+        holding = [s for s in spans if s.start <= token.start and token.end <= s.end]
+        assert len(holding) == 1, (token, spans)
+
+
+@given(_SENTENCE_TEXT)
+def test_a_sentence_starts_on_its_text_and_ends_at_its_mark(text):
+    for span in sentences(text):
+        part = text[span.start : span.end]
+        assert part.strip() and not part[0].isspace() and part[0] not in "\"'“”«»)]-–—"
+        assert "\n" not in part
+        body = part.rstrip("!?؟؛…")  # a run of end marks closes a sentence, none stands inside
+        assert not any(mark in body for mark in "!?؟؛…")
+
+
 def test_arrow_words_split_every_code_point_like_word_re():
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -9,7 +9,6 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -39,8 +38,13 @@ _INNER = re.escape(DIACRITICS + FORMAT_CHARS)
 #: regex as fast as a bare ``\w+``.)
 WORD_RE = re.compile(rf"[\w{_INNER}]+")
 _NORMS_LIMIT = 2_000_000
-_SENTENCE_END_RE = re.compile(r"[!?؟؛…]+|\.(?!\d)|\n\s*")
-_SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
+#: One sentence per match: what is skipped before it (spaces, quotes, brackets, dashes), then
+#: its text (group 1) up to a line break, or through its end mark: ! ? ؟ ؛ … or a full stop
+#: that is not a decimal point.
+_SENTENCE_RE = re.compile(
+    r"[\s\"'“”«»)\]\-–—]*"
+    r"([^!?؟؛….\n]*(?:\.(?=\d)[^!?؟؛….\n]*)*(?:[!?؟؛…]+|\.)?)"
+)
 
 
 class Token(NamedTuple):
@@ -52,8 +56,7 @@ class Token(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of a text: ``text[start:end]``."""
 
     start: int
@@ -72,6 +75,8 @@ class _Norms(dict):
 
 _NORMS = _Norms()
 _NEW_TOKEN = functools.partial(tuple.__new__, Token)
+_NEW_SPAN = functools.partial(tuple.__new__, Span)
+_SENTENCE = operator.methodcaller("span", 1)
 
 
 _START = operator.itemgetter(2)  # Token.start
@@ -151,15 +156,11 @@ def arrow_pieces(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarra
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans: ends at . ! ? ؟ ؛ … and line breaks (not at the Arabic comma ،)."""
-    spans = []
-    start = _SKIP_RE.match(text, 0).end()
-    for match in _SENTENCE_END_RE.finditer(text):
-        end = match.end() if match.group()[0] not in "\n" else match.start()
-        if text[start:end].strip():
-            spans.append(Span(start, end))
-        start = max(start, _SKIP_RE.match(text, match.end()).end())
-    if text[start:].strip():
-        spans.append(Span(start, len(text.rstrip())))
+    spans = list(map(_NEW_SPAN, map(_SENTENCE, _SENTENCE_RE.finditer(text))))
+    while spans and spans[-1].start == spans[-1].end:  # only matches at the end are empty
+        spans.pop()
+    if spans and spans[-1].end == len(text):  # the last sentence has no end mark
+        spans[-1] = Span(spans[-1].start, len(text.rstrip()))
     return spans
 
 

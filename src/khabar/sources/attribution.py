@@ -11,7 +11,7 @@ import re
 
 from khabar.lexicon import phrase_key
 from khabar.sources.cuelist import MEDIA_TYPES
-from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer
+from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer, find_mark
 
 __all__ = ["attribution", "nearest_verb"]
 
@@ -21,6 +21,7 @@ _TOLD_REACH = 13  # قال مسؤول في وزارة الوحدة الكوري�
 _FROM_REACH = 10  # نقلت وكالة الأنباء ... عن مسؤول
 _WHAT_REACH = 3  # بحسب ما نقلته [اليوم] وكالة تاس
 _TITLE_REACH = 3  # مسؤول كبير في وزارة
+_MAX_REACH = max(_VERB_REACH, _TOLD_REACH, _FROM_REACH, _WHAT_REACH)
 _OPENER_WORDS = "كان كانت وكان وكانت فكان لكن ولكن بينما فيما كما حيث إذ ثم قد وقد لقد فقد أما بل"
 _OPENERS = frozenset(phrase_key(w)[0] for w in _OPENER_WORDS.split())
 _DASHES = "-–—"
@@ -36,16 +37,34 @@ _PUNCT_RE = re.compile(r"[،,:؛;()\[\]\-–—\"'«»“”„]")
 
 def nearest_verb(doc: Passage, s: int, *, reach: int, through_mentions: bool) -> int | None:
     """The closest reporting verb before token ``s`` in its clause, if nothing blocks it."""
-    for v in range(s - 1, max(s - 1 - reach, -1), -1):
-        if doc.sent[v] != doc.sent[s] or complementizer(doc.keys[v]):
-            return None
-        if ":" in doc.between(v) or (v < s - 1 and doc.mark_after(v) is not None):
-            return None
-        if v in doc.owner and not through_mentions:
-            return None
-        if doc.cues.verb_at(doc.keys[v]):
-            return v if doc.verb(v) else None
+    scan = doc.verb_scans.get(s)
+    if scan is None:
+        scan = doc.verb_scans[s] = _scan_back(doc, s)
+    stop, verb, owned = scan
+    nearest = s - reach  # the farthest token within reach
+    if not through_mentions and owned is not None and owned >= nearest:
+        return None
+    if verb is not None and verb >= nearest and (stop is None or verb > stop):
+        return verb if doc.verb(verb) else None
     return None
+
+
+def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None]:
+    """(token that ends the clause, first reporting verb, first token of a mention) going
+    back from token ``s`` as far as any rule looks, each None if not met first."""
+    owned = None
+    text, sent, keys = doc.text, doc.sent, doc.keys
+    for v in range(s - 1, max(s - 1 - _MAX_REACH, -1), -1):
+        if sent[v] != sent[s] or complementizer(keys[v]):
+            return v, None, owned
+        gap = doc.ends[v], doc.starts[v + 1]  # the text between token v and the next
+        if text.find(":", *gap) >= 0 or (v < s - 1 and find_mark(text, *gap) is not None):
+            return v, None, owned
+        if owned is None and v in doc.owner:
+            owned = v
+        if doc.cues.verb_at(doc.keys[v]):
+            return None, v, owned
+    return None, None, owned
 
 
 def _is_outlet(m: Mention) -> bool:
@@ -176,7 +195,7 @@ def _verb_after(doc: Passage, m: Mention) -> Cue | None:
     """البيت الأبيض أعلن; المتحدث باسم الكرملين ديمتري بيسكوف أكد."""
     if m.strict or m.clitic or not _subject_position(doc, m.first):
         return None
-    for v in range(m.last + 1, min(m.last + 1 + _AFTER_REACH, len(doc.tokens))):
+    for v in range(m.last + 1, min(m.last + 1 + _AFTER_REACH, len(doc.keys))):
         if doc.sent[v] != doc.sent[m.first] or v in doc.owner or complementizer(doc.keys[v]):
             return None
         if doc.mark_after(v - 1) is not None:
@@ -203,7 +222,7 @@ def inside_quotation(doc: Passage, m: Mention) -> bool:
     """Whether mention ``m`` stands inside a quotation opened earlier in its sentence (a name
     in quotation marks of its own, «واشنطن بوست», is not inside one)."""
     span = doc.sentence_of(m.first)
-    start, end = doc.tokens[m.first].start, doc.tokens[m.last].end
+    start, end = doc.starts[m.first], doc.ends[m.last]
     opened = _open_quote(doc.text, span.start, start)
     if opened is None:
         return False
@@ -229,7 +248,7 @@ def credit_cue(doc: Passage, m: Mention) -> Cue | None:
     (an agency's name closing the article): the article comes from it."""
     if m.entry is None or m.entry.kind != "agency":
         return None
-    start, end = doc.tokens[m.first].start, doc.tokens[m.last].end
+    start, end = doc.starts[m.first], doc.ends[m.last]
     line_start = doc.text.rfind("\n", 0, start) + 1
     before = doc.text[line_start:start]
     after = doc.text[end : end + _CREDIT_CHARS]

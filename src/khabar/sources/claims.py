@@ -52,29 +52,29 @@ def _marker_claim(doc: Passage, anchor: int, span: Span, *, near: int | None = N
 
     With ``near``, only a mark within that many words counts, and أن/إن only right after.
     """
-    i, pos = anchor, doc.tokens[anchor].end
+    i, pos = anchor, doc.ends[anchor]
+    size, starts = len(doc.keys), doc.starts
     while True:
-        gap_end = doc.tokens[i + 1].start if i + 1 < len(doc.tokens) else len(doc.text)
-        mark = find_mark(doc.text, pos, min(gap_end, span.end))
-        if mark is not None:
-            skip = _short_quote(doc, mark)
-            if skip is None:
-                return _after_mark(doc, mark, span)
-            while i + 1 < len(doc.tokens) and doc.tokens[i + 1].end <= skip:
-                i += 1
-            pos = skip
-            continue
-        i += 1
-        if i >= len(doc.tokens) or doc.tokens[i].start >= span.end:
-            return ""
-        if near is not None and i - anchor > near:
-            return ""
-        if (near is None or i == anchor + 1) and i not in doc.owner and complementizer(doc.keys[i]):
-            start = (
-                doc.tokens[i].end if doc.keys[i] in _BARE_COMPLEMENTIZERS else doc.tokens[i].start
-            )
-            return doc.text[start : span.end].strip(_TRIM)
-        pos = doc.tokens[i].end
+        mark = find_mark(doc.text, pos, span.end)  # no mark stands inside a word
+        while mark is None or mark >= (starts[i + 1] if i + 1 < size else len(doc.text)):
+            i += 1
+            if i >= size or starts[i] >= span.end:
+                return ""
+            if near is not None and i - anchor > near:
+                return ""
+            if (
+                (near is None or i == anchor + 1)
+                and i not in doc.owner
+                and complementizer(doc.keys[i])
+            ):
+                start = doc.ends[i] if doc.keys[i] in _BARE_COMPLEMENTIZERS else starts[i]
+                return doc.text[start : span.end].strip(_TRIM)
+        skip = _short_quote(doc, mark)
+        if skip is None:
+            return _after_mark(doc, mark, span)
+        while i + 1 < size and doc.ends[i + 1] <= skip:
+            i += 1
+        pos = skip
 
 
 def claim(doc: Passage, m: Mention, cue: Cue) -> str:
@@ -86,21 +86,14 @@ def claim(doc: Passage, m: Mention, cue: Cue) -> str:
     quoted = _marker_claim(doc, anchor, span, near=_TITLE_REACH)
     if quoted:
         return quoted
-    if cue.first - _sentence_first(doc, cue.first) <= 1:
-        return doc.text[doc.tokens[m.last].end : span.end].strip(_TRIM)
-    return doc.text[span.start : doc.tokens[cue.first].start].strip(_TRIM)
+    if cue.first - doc.first_of(cue.first) <= 1:
+        return doc.text[doc.ends[m.last] : span.end].strip(_TRIM)
+    return doc.text[span.start : doc.starts[cue.first]].strip(_TRIM)
 
 
 def _object_claim(doc: Passage, anchor: int, span: Span) -> str:
     """أعلن ... عن تأجيل البطولة، أعرب ... عن قلقه: what follows عن right after the source."""
     nxt = anchor + 1
-    if nxt >= len(doc.tokens) or doc.sent[nxt] != doc.sent[anchor] or doc.keys[nxt] != "عن":
+    if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[anchor] or doc.keys[nxt] != "عن":
         return ""
-    return doc.text[doc.tokens[nxt].end : span.end].strip(_TRIM)
-
-
-def _sentence_first(doc: Passage, i: int) -> int:
-    """First token of the sentence of token ``i``."""
-    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
-        i -= 1
-    return i
+    return doc.text[doc.ends[nxt] : span.end].strip(_TRIM)

@@ -91,6 +91,8 @@ class Cues:
             return []
         by_next, alone = indexed
         longer = by_next.get(keys[i + 1], ()) if i + 1 < len(keys) else ()
+        if not longer:
+            return [(frame, i) for frame in alone]
         found = [
             (frame, i + len(frame.key) - 1)
             for frame in longer

@@ -140,7 +140,7 @@ def _mention(doc: Passage, first: int, last: int, value: object, lex: Lexicon) -
     prefix, whole = split
     mention.clitic = prefix[-1:] if prefix[-1:] in PREPOSITIONS else ""
     if whole and prefix:
-        mention.trim = skip_letters(doc.tokens[first].text, len(prefix))
+        mention.trim = skip_letters(doc.words[first], len(prefix))
     alone = (
         first > 0 and doc.sent[first - 1] == doc.sent[first] and doc.keys[first - 1] in ("ل", "ب")
     )

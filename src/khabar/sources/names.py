@@ -40,15 +40,15 @@ _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد
 def joined(doc: Passage, i: int) -> bool:
     """Whether tokens ``i`` and ``i + 1`` stand in one clause with only spaces between."""
     return (
-        i + 1 < len(doc.tokens)
+        i + 1 < len(doc.keys)
         and doc.sent[i + 1] == doc.sent[i]
-        and _HARD_GAP_RE.search(doc.between(i)) is None
+        and _HARD_GAP_RE.search(doc.text, doc.ends[i], doc.starts[i + 1]) is None
     )
 
 
 def _ends_clause(doc: Passage, last: int) -> bool:
     """A name may end here: a complementizer, a mark, a preposition or a title follows."""
-    if last + 1 >= len(doc.tokens) or doc.sent[last + 1] != doc.sent[last]:
+    if last + 1 >= len(doc.keys) or doc.sent[last + 1] != doc.sent[last]:
         return True
     if not joined(doc, last):
         return True
@@ -63,20 +63,20 @@ def _ends_clause(doc: Passage, last: int) -> bool:
 
 def name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     """Whether token ``i`` may stand inside a name."""
-    key, token = doc.keys[i], doc.tokens[i]
-    return not (
+    key, word = doc.keys[i], doc.words[i]
+    return not (  # the cheap tests first
         len(key) < 2
-        or (key in _STOPS and "ى" in token.text)  # على، إلى are no علي
         or key in lists.not_names
         or key in lists.title_heads
         or key in lists.bodies
         or key in doc.cues.outlet_words
-        or preposition_on_noun(doc, key, lists)
-        or complementizer(key)
-        or doc.cues.verb_at(key)
         or key.startswith(_PREFIXED)
         or i in doc.owner
-        or not token.text[:1].isalpha()
+        or key in doc.cues.verb_index
+        or not word[:1].isalpha()
+        or (key in _STOPS and "ى" in word)  # على، إلى are no علي
+        or complementizer(key)
+        or preposition_on_noun(doc, key, lists)
     )
 
 
@@ -117,7 +117,7 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
         return None
     if doc.cues.nationality_at(doc.keys, i) is not None:
         return None
-    noun = key.endswith("ه") or _TANWEEN in doc.tokens[i].text
+    noun = key.endswith("ه") or _TANWEEN in doc.words[i]
     if noun and lists.given_gender(key) == "unknown" and not _honored(doc, i):
         return None  # حديثه، خياراً: a noun with a pronoun or an accusative, not a name
     if (
@@ -131,7 +131,7 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
         nxt = last + 1
         if doc.keys[nxt] in lists.links:
             after = nxt + 1  # بن خالد، آل الشيخ: whatever the linked word is
-            if after > limit or not joined(doc, nxt) or not doc.tokens[after].text[:1].isalpha():
+            if after > limit or not joined(doc, nxt) or not doc.words[after][:1].isalpha():
                 break
             last, words = after, words + 1
         elif doc.keys[nxt] == _GOD:  # نصر الله، فتح الله
@@ -154,7 +154,7 @@ def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
     after_family = doc.keys[last].startswith("ال") and doc.keys[last - 1] not in lists.links
     if after_family and not key.startswith("ال"):
         return False
-    if _TANWEEN in doc.tokens[nxt].text or key in doc.speakers.not_names:
+    if _TANWEEN in doc.words[nxt] or key in doc.speakers.not_names:
         return False  # مُعقباً، قائلاً: an adverb after the name
     return name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists)
 
@@ -162,7 +162,7 @@ def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
 def _body_follows(doc: Passage, last: int, lists: Speakers) -> bool:
     """مدير عام جمرك | مطار ...: a word run that an institution word goes on is its name."""
     nxt = last + 1
-    return nxt < len(doc.tokens) and joined(doc, last) and body_word(doc.keys[nxt], lists)
+    return nxt < len(doc.keys) and joined(doc, last) and body_word(doc.keys[nxt], lists)
 
 
 def _surname_title(doc: Passage, i: int, lists: Speakers) -> bool:
@@ -229,14 +229,14 @@ def speech_follows(doc: Passage, last: int) -> bool:
     if doc.mark_after(last) is not None:
         return True
     nxt = last + 1
-    if nxt >= len(doc.tokens) or doc.sent[nxt] != doc.sent[last]:
+    if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[last]:
         return False
     key = doc.keys[nxt]
     if complementizer(key) or key in doc.speakers.title_heads:
         return True
     if doc.between(last).strip() in ("،", ","):
         return True
-    after = doc.keys[nxt + 1] if nxt + 1 < len(doc.tokens) else ""
+    after = doc.keys[nxt + 1] if nxt + 1 < len(doc.keys) else ""
     if key == "في" and after in _SPEECH_NOUNS:
         return True  # وأوضح النهاري في تصريح
     return key == "ل" or any(m.first == nxt and m.clitic == "ل" for m in doc.mentions)

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, overload
 
+from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lexicon import Entry, match_key
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
-from khabar.sources.speakerlists import load_speakers
+from khabar.sources.speakerlists import Speakers, load_speakers
 from khabar.tokens import WORD_RE, Span, Token, sentences
 
-__all__ = ["Cue", "Mention", "Passage", "complementizer", "find_mark", "skip_letters"]
+__all__ = [
+    "Cue",
+    "Mention",
+    "Passage",
+    "TokenView",
+    "complementizer",
+    "find_mark",
+    "skip_letters",
+    "with_clitics",
+]
 
 _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
-_NEW_TOKEN = functools.partial(tuple.__new__, Token)
-_NORM, _KEY = operator.itemgetter(0), operator.itemgetter(1)
+_KEY, _CUE = operator.itemgetter(1), operator.itemgetter(2)
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
@@ -50,6 +62,7 @@ class Cue:
     last: int
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few verbs and clitics again and again
 def skip_letters(word: str, letters: int) -> int:
     """Characters of ``word`` that hold its first ``letters`` letters and their marks."""
     seen = i = 0
@@ -60,70 +73,136 @@ def skip_letters(word: str, letters: int) -> int:
 
 
 class _Words(dict):
-    """word as written -> (normalized form, match key), computed once per distinct word."""
-
-    def __missing__(self, surface: str) -> tuple[str, str]:
-        if len(self) > _SEEN_LIMIT:
-            self.clear()
-        norm = normalize(surface)
-        self[surface] = word = (norm, match_key(norm))
-        return word
-
-
-class _Triggers(dict):
-    """word as written -> whether its match key is a cue word (``Cues.trigger_forms``)."""
+    """word as written -> (normalized form, match key, whether the key is a cue word of
+    ``forms``), computed once per distinct word."""
 
     def __init__(self, forms: frozenset[str]) -> None:
         super().__init__()
         self.forms = forms
 
-    def __missing__(self, surface: str) -> bool:
+    def __missing__(self, surface: str) -> tuple[str, str, bool]:
         if len(self) > _SEEN_LIMIT:
             self.clear()
-        self[surface] = hit = _WORDS[surface][1] in self.forms
-        return hit
+        norm = normalize(surface)
+        key = match_key(norm)
+        self[surface] = word = (norm, key, key in self.forms)
+        return word
 
 
-_WORDS = _Words()
-_TRIGGERS: dict[frozenset[str], _Triggers] = {}
+_WORDS: dict[frozenset[str], _Words] = {}
+_ANCHORS: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
 
 
-def _triggers(cues: Cues) -> _Triggers:
-    triggers = _TRIGGERS.get(cues.trigger_forms)
-    if triggers is None:
-        triggers = _TRIGGERS[cues.trigger_forms] = _Triggers(cues.trigger_forms)
-    return triggers
+def _words(cues: Cues) -> _Words:
+    words = _WORDS.get(cues.trigger_forms)
+    if words is None:
+        words = _WORDS[cues.trigger_forms] = _Words(cues.trigger_forms)
+    return words
 
 
-def _cue_tokens(
-    text: str, spans: list[Span], cues: Cues
-) -> tuple[list[Token], list[str], list[int]]:
-    """Tokens (as ``tokenize``), match keys and sentence numbers of the sentences that may
-    hold an attribution: those with a cue word, the first two and the last (datelines and
-    credit lines)."""
-    cue_word, last = _triggers(cues).__getitem__, len(spans) - 1
-    surfaces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sent: list[int] = []
+@functools.cache
+def with_clitics(words: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Every way ``words`` are written with proclitics: written form -> (proclitics, word)."""
+    return {
+        conj + prep + word: (conj + prep, word)
+        for word in words
+        for conj in ("", *CONJUNCTIONS)
+        for prep in ("", *PREPOSITIONS)
+    }
+
+
+def _anchor_words(cues: Cues, speakers: Speakers) -> frozenset[str]:
+    """Match keys at which a rule starts: reporting verbs, frame heads, and the words that
+    may open an unlisted outlet or government body (and the lone لـ)."""
+    ident = (cues.trigger_forms, speakers.government_heads)
+    words = _ANCHORS.get(ident)
+    if words is None:
+        opening = with_clitics(cues.outlet_heads).keys() | with_clitics(speakers.government_heads)
+        words = cues.verb_forms | cues.frame_heads | opening | {"ل"}
+        _ANCHORS[ident] = words = frozenset(words)
+    return words
+
+
+class _Kept(NamedTuple):
+    """The words of a passage's sentences, as parallel lists."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    sent: list[int]
+
+
+def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
+    """Words (as ``tokenize``), with offsets, match keys and sentence numbers, of the
+    sentences that may hold an attribution: those with a cue word, the first two and the
+    last (datelines and credit lines)."""
+    look, last = _words(cues).__getitem__, len(spans) - 1
+    split = _SPLIT_RE.split
+    kept = _Kept([], [], [], [], [])
     for n, span in enumerate(spans):
         # split keeps the words at odd places; their offsets are sums of the part lengths
-        parts = _SPLIT_RE.split(text[span.start : span.end])
+        parts = split(text[span.start : span.end])
         words = parts[1::2]
-        if n < 2 or n == last or any(map(cue_word, words)):
+        found = list(map(look, words))
+        if n < 2 or n == last or any(map(_CUE, found)):
             offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
-            surfaces += words
-            starts += offsets[1:-1:2]
-            ends += offsets[2::2]
-            sent += [n] * len(words)
-    known = list(map(_WORDS.__getitem__, surfaces))
-    norms = list(map(_NORM, known))
-    tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
-    keys = list(map(_KEY, known))
-    if "" in norms:  # as tokenize: a stray bidi mark is not a word
-        kept = [i for i, t in enumerate(tokens) if t.norm or any(c.isalnum() for c in t.text)]
-        return [tokens[i] for i in kept], [keys[i] for i in kept], [sent[i] for i in kept]
-    return tokens, keys, sent
+            kept.words.extend(words)
+            kept.keys.extend(map(_KEY, found))
+            kept.starts.extend(offsets[1:-1:2])
+            kept.ends.extend(offsets[2::2])
+            kept.sent.extend([n] * len(words))
+    if "" in kept.keys:  # as tokenize: a stray bidi mark is not a word
+        pairs = zip(kept.words, kept.keys, strict=True)
+        real = [key or any(c.isalnum() for c in word) for word, key in pairs]
+        return _Kept(*(list(itertools.compress(part, real)) for part in kept))
+    return kept
+
+
+class TokenView(Sequence[Token]):
+    """A passage's words (or a stretch of them) as ``Token`` objects, made only when asked
+    for; a slice is a view too."""
+
+    def __init__(self, passage: Passage, start: int = 0, stop: int | None = None) -> None:
+        self._doc = passage
+        self._start = start
+        self._stop = len(passage.keys) if stop is None else stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> TokenView: ...
+    def __getitem__(self, i: int | slice) -> Token | TokenView:
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                raise ValueError("a token view is sliced with step 1 only")
+            return TokenView(self._doc, self._start + start, self._start + max(start, stop))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("token index out of range")
+        doc, k = self._doc, self._start + i
+        word = doc.words[k]
+        return Token(word, _words(doc.cues)[word][0], doc.starts[k], doc.ends[k])
+
+
+def _frame_ends(
+    cues: Cues, keys: list[str], sent: list[int], anchors: list[int]
+) -> dict[int, list[tuple[int, Frame]]]:
+    ends: dict[int, list[tuple[int, Frame]]] = {}
+    index, size = cues.frame_index, len(keys)
+    for i in anchors:
+        indexed = index.get(keys[i])
+        if indexed is None or (not indexed[1] and (i + 1 == size or keys[i + 1] not in indexed[0])):
+            continue  # في، على ...: no frame goes on from here
+        for frame, last in cues.frames_at(keys, i):
+            if sent[last] == sent[i]:
+                ends.setdefault(last, []).append((i, frame))
+    return ends
 
 
 class Passage:
@@ -138,16 +217,23 @@ class Passage:
         self.cues = cues
         self.speakers = load_speakers()
         self.spans: list[Span] = sentences(text) or [Span(0, len(text))]
-        self.tokens, self.keys, self.sent = _cue_tokens(text, self.spans, cues)
+        kept = _cue_words(text, self.spans, cues)
+        self.words, self.starts, self.ends, self.keys, self.sent = kept
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
+        #: what lies before a token, as ``attribution.nearest_verb`` reads it (per token)
+        self.verb_scans: dict[int, tuple[int | None, int | None, int | None]] = {}
         self._vocabulary: set[str] | None = None
-        self.frame_ends: dict[int, list[tuple[int, Frame]]] = {}
-        heads = map(cues.frame_heads.__contains__, self.keys)
-        for i in itertools.compress(range(len(self.keys)), heads):
-            for frame, last in cues.frames_at(self.keys, i):
-                if self.sent[last] == self.sent[i]:
-                    self.frame_ends.setdefault(last, []).append((i, frame))
+        anchor = _anchor_words(cues, self.speakers).__contains__
+        #: Tokens at which a rule starts (``_anchor_words``), in order.
+        self.anchors = list(itertools.compress(range(len(self.keys)), map(anchor, self.keys)))
+        #: Frames by their last token: (first token, frame) of each, within one sentence.
+        self.frame_ends = _frame_ends(cues, self.keys, self.sent, self.anchors)
+
+    @property
+    def tokens(self) -> TokenView:
+        """The words as ``Token`` objects (made when read; a stored view would be a cycle)."""
+        return TokenView(self)
 
     @property
     def vocabulary(self) -> set[str]:
@@ -160,42 +246,51 @@ class Passage:
         """The source mentions found in this passage, in text order."""
         self.mentions = mentions
         self.owner = {i for m in mentions for i in range(m.first, m.last + 1)}
+        self.verb_scans.clear()
 
     def between(self, i: int) -> str:
         """The text between token ``i`` and the next one."""
-        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
-        return self.text[self.tokens[i].end : end]
+        end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
+        return self.text[self.ends[i] : end]
 
     def mark_after(self, i: int) -> int | None:
         """Offset of a colon or opening quotation mark between token ``i`` and the next."""
-        end = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
-        return find_mark(self.text, self.tokens[i].end, end)
+        end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
+        return find_mark(self.text, self.ends[i], end)
 
     def verb(self, i: int) -> str | None:
         """Lemma of the reporting verb at token ``i``, None if none (or negated)."""
         hit = self.cues.verb_at(self.keys[i])
         if hit is None or (i > 0 and self.keys[i - 1] in self.cues.negators):
             return None
-        if self.tokens[i].text.endswith(_PASSIVE_ENDINGS):
+        if self.words[i].endswith(_PASSIVE_ENDINGS):
             return None  # يدعى (is called), not يدعي (claims)
         return hit[0]
 
     def verb_text(self, i: int) -> str:
         """The verb as written, without the conjunction و or ف."""
-        word = self.tokens[i].text
+        word = self.words[i]
         if self.cues.verb_at(self.keys[i])[1]:
             word = word[skip_letters(word, 1) :]
         return word
 
     def span_text(self, first: int, last: int, *, conjunction: bool, lam: bool = False) -> str:
         """Text of tokens ``first``..``last``, without a leading و or ف (+ لـ for frames)."""
-        start = self.tokens[first].start
+        start = self.starts[first]
         if conjunction:
-            start += skip_letters(self.tokens[first].text, 1)
-        return self.text[start : self.tokens[last].end] + (" لـ" if lam else "")
+            start += skip_letters(self.words[first], 1)
+        return self.text[start : self.ends[last]] + (" لـ" if lam else "")
 
     def sentence_of(self, i: int) -> Span:
         return self.spans[self.sent[i]]
+
+    def first_of(self, i: int) -> int:
+        """First token of the sentence of token ``i``."""
+        return bisect.bisect_left(self.sent, self.sent[i], 0, i)
+
+    def last_of(self, i: int) -> int:
+        """Last token of the sentence of token ``i``."""
+        return bisect.bisect_right(self.sent, self.sent[i], i) - 1
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked of the same few words again and again

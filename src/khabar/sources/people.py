@@ -10,7 +10,6 @@ speaker was the last subject read, within a few sentences, and the verb's gender
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -89,9 +88,16 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     """The people and officials cited in a passage, in text order."""
     matcher = _actor_names(actors_extra)
     heads = _person_heads(actors_extra)
-    state = _State(
-        listed=lambda i: _listed_person(doc, i, matcher) if doc.keys[i] in heads else None
-    )
+    memo: dict[int, int | None] = {}  # phrases are read again at the same tokens
+
+    def listed(i: int) -> int | None:
+        if doc.keys[i] not in heads:
+            return None
+        if i not in memo:
+            memo[i] = _listed_person(doc, i, matcher)
+        return memo[i]
+
+    state = _State(listed=listed)
     found: list[Speech] = []
     read: set[tuple[int, int]] = set()
     for i in _cue_tokens(doc):
@@ -116,8 +122,8 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
-    verbs = map(doc.cues.verb_forms.__contains__, doc.keys)
-    return sorted({*itertools.compress(range(len(doc.keys)), verbs), *doc.frame_ends})
+    verbs, keys = doc.cues.verb_forms, doc.keys
+    return sorted({*(i for i in doc.anchors if keys[i] in verbs), *doc.frame_ends})
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
@@ -129,7 +135,7 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
         text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
         phrase = (
             read_phrase(doc, i + 1, known=state.known, listed=state.listed)
-            if i + 1 < len(doc.tokens)
+            if i + 1 < len(doc.keys)
             else None
         )
         if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
@@ -142,7 +148,7 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
     if phrase is None and _pronoun_subject(doc, i):
         impersonal = _verb_key(doc, cue) in doc.cues.impersonal
         return out if impersonal else [*out, (cue, None)]
-    if phrase is None and i + 1 < len(doc.tokens) and not _plural(doc, i):
+    if phrase is None and i + 1 < len(doc.keys) and not _plural(doc, i):
         phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
     if phrase is None or phrase.last < phrase.first:
         state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
@@ -159,13 +165,13 @@ def _after_listener(doc: Passage, v: int) -> int:
     """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)
     and past an adverb (صرح بذلك محافظ ...، وقال أيضا وزير ...)."""
     start = v + 1
-    while start < min(v + 3, len(doc.tokens) - 1) and _adverb(doc, start):
+    while start < min(v + 3, len(doc.keys) - 1) and _adverb(doc, start):
         start += 1
     if start > v + 1:
         return start
     for m in doc.mentions:
         told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
-        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.tokens):
+        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.keys):
             return m.last + 1
     return v + 1
 
@@ -192,7 +198,7 @@ def _pronoun_subject(doc: Passage, i: int) -> bool:
     if doc.mark_after(i) is not None:
         return True
     nxt = i + 1
-    return nxt < len(doc.tokens) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
+    return nxt < len(doc.keys) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
 
 
 def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
@@ -200,6 +206,8 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
 
     Only for a verb without و/ف: وقال opens a clause of its own.
     """
+    if doc.between(v - 1).strip() not in ("", "،", ","):
+        return None  # سبق- الدمام: قالت ...: a dateline, not a subject
     start = v - 1
     while (
         start > 0
@@ -210,9 +218,7 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
         and not doc.cues.verb_at(doc.keys[start - 1])
     ):
         start -= 1
-    if doc.between(v - 1).strip() not in ("", "،", ","):
-        return None  # سبق- الدمام: قالت ...: a dateline, not a subject
-    for first in dict.fromkeys((start, _sentence_start(doc, v))):
+    for first in dict.fromkeys((start, doc.first_of(v))):
         if first >= v or first in doc.owner:
             continue
         phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
@@ -231,12 +237,6 @@ def _sure_name(doc: Passage, phrase: Phrase, state: _State) -> bool:
         or doc.speakers.given_gender(key) != "unknown"
         or state.listed(phrase.name[0]) is not None
     )
-
-
-def _sentence_start(doc: Passage, i: int) -> int:
-    while i > 0 and doc.sent[i - 1] == doc.sent[i]:
-        i -= 1
-    return i
 
 
 def _speech(
@@ -335,7 +335,7 @@ def _name_entry(
 def _person(doc: Passage, first: int, last: int, entry: Entry | None, state: _State) -> Person:
     """The article's person for a name: an earlier, longer or shorter form of it, or new."""
     keys = tuple(doc.keys[first : last + 1])
-    text = doc.text[doc.tokens[first].start : doc.tokens[last].end]
+    text = doc.text[doc.starts[first] : doc.ends[last]]
     for person in reversed(state.people):
         if (entry is not None and person.entry is entry) or _contains(person.keys, keys):
             return person
@@ -372,9 +372,9 @@ def _titles_text(doc: Passage, phrase: Phrase) -> str:
     before = [t for t in phrase.titles if t[0] < name[0]]
     after = [t for t in phrase.titles if t[0] > name[1]]
     if before:
-        parts.append(doc.text[doc.tokens[before[0][0]].start : doc.tokens[name[0] - 1].end])
+        parts.append(doc.text[doc.starts[before[0][0]] : doc.ends[name[0] - 1]])
     if after:
-        parts.append(doc.text[doc.tokens[after[0][0]].start : doc.tokens[phrase.last].end])
+        parts.append(doc.text[doc.starts[after[0][0]] : doc.ends[phrase.last]])
     return "، ".join(p.strip(" ،,") for p in parts)
 
 

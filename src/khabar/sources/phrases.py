@@ -103,7 +103,7 @@ def _institution_name(doc: Passage, j: int, lists: Speakers) -> bool:
         and key not in lists.not_names
         and not complementizer(key)
         and doc.cues.verb_at(key) is None
-        and doc.tokens[j].text[:1].isalpha()
+        and doc.words[j][:1].isalpha()
     )
 
 
@@ -132,7 +132,7 @@ def _construct(doc: Passage, j: int, lists: Speakers) -> bool:
     if preposition_on_noun(doc, doc.keys[j], lists):
         return True
     nxt = j + 1
-    return nxt < len(doc.tokens) and joined(doc, j) and article_word(doc.keys[nxt])
+    return nxt < len(doc.keys) and joined(doc, j) and article_word(doc.keys[nxt])
 
 
 def _lam_word(key: str, lists: Speakers) -> bool:
@@ -164,9 +164,9 @@ def read_phrase(
         limit: Last token the phrase may reach (default: ``_REACH`` tokens on, same sentence).
     """
     lists = doc.speakers
-    end = min(len(doc.tokens) - 1, i + _REACH) if limit is None else limit
-    while end > i and doc.sent[end] != doc.sent[i]:
-        end -= 1
+    end = min(len(doc.keys) - 1, i + _REACH) if limit is None else limit
+    if end > i:
+        end = min(end, doc.last_of(i))
     phrase = Phrase(i)
     j = i
     while j <= end and (
@@ -253,5 +253,5 @@ def _after_comma(
         return False
     if lists.given_gender(doc.keys[j]) != "unknown" or listed(j) is not None:
         return True
-    last = name_end(doc, j, min(j + 3, len(doc.tokens) - 1), lists)
+    last = name_end(doc, j, min(j + 3, len(doc.keys) - 1), lists)
     return last is not None and speech_follows(doc, last) and foreign_name(doc, j, last)

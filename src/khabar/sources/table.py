@@ -56,7 +56,7 @@ def _source_rows(doc_id: str, doc: Passage, lex: Lexicon) -> list[tuple]:
         said = "" if cue is None or cue.role == "credit" else claim(doc, m, cue)
         if cue is None or entry is None or _wants_claim(doc, cue, said):
             continue
-        start, end = doc.tokens[m.first].start + m.trim, doc.tokens[m.last].end
+        start, end = doc.starts[m.first] + m.trim, doc.ends[m.last]
         rows.append((
             doc_id, entry.id, entry.en, entry.ar, entry.kind, cue.text, cue.role,
             doc.text[start:end], start, end, doc.sent[m.first], said, *_NO_PERSON, bool(m.ref),
@@ -78,12 +78,12 @@ def _inside_named(row: tuple, doc: Passage, spans: list[tuple[int, int]]) -> boo
     """An unnamed label inside a named speaker's titles (المحلل الاقتصادي X): the person speaks."""
     if row[4] != "unnamed":
         return False
-    return any(doc.tokens[f].start <= row[8] < doc.tokens[last].end for f, last in spans)
+    return any(doc.starts[f] <= row[8] < doc.ends[last] for f, last in spans)
 
 
 def _speech_row(doc_id: str, doc: Passage, speech: Speech) -> tuple:
     """The row of a cited person (or of an official cited by title)."""
-    start, end = doc.tokens[speech.first].start, doc.tokens[speech.last].end
+    start, end = doc.starts[speech.first], doc.ends[speech.last]
     person = speech.person
     if person is None:
         source_id = "official:" + " ".join(doc.keys[speech.first : speech.last + 1])
@@ -127,7 +127,7 @@ def sources_batch(batch: pd.DataFrame, *, extra: str | Path | None = None) -> pd
     lex = lexicon(None if extra is None else str(extra))
     cues = load_cues()
     rows: list[tuple] = []
-    for doc_id, text in zip(batch["doc_id"], batch["text"], strict=True):
+    for doc_id, text in zip(batch["doc_id"].tolist(), batch["text"].tolist(), strict=True):
         rows.extend(_doc_rows(str(doc_id), str(text or ""), lex, cues))
     return _frame(rows)
 

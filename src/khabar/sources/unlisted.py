@@ -9,14 +9,20 @@ Both become mentions like listed sources; a cue must still govern them to count.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from functools import cache
 
-from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
+from khabar.clitics import PREPOSITIONS
 from khabar.lexicon import Entry
 from khabar.normalize import normalize
-from khabar.sources.passage import QUOTES, Mention, Passage, complementizer, skip_letters
+from khabar.sources.passage import (
+    QUOTES,
+    Mention,
+    Passage,
+    complementizer,
+    skip_letters,
+    with_clitics,
+)
 
 __all__ = ["unlisted_mentions"]
 
@@ -39,8 +45,9 @@ def unlisted_mentions(
     found: list[Mention] = []
     heads = _heads(doc.cues.outlet_heads, doc.speakers.government_heads)
     after = -1
-    for i in itertools.compress(range(len(doc.keys)), map(heads.__contains__, doc.keys)):
-        if i <= after or i in doc.owner:
+    keys = doc.keys
+    for i in doc.anchors:
+        if i <= after or keys[i] not in heads or i in doc.owner:
             continue
         mention = _outlet(doc, i, listed) or _government(doc, i)
         if mention is not None:
@@ -51,31 +58,20 @@ def unlisted_mentions(
 
 def _split(doc: Passage, i: int, words: frozenset[str]) -> tuple[str, str] | None:
     """(proclitics, rest) of token ``i`` where the rest is one of ``words`` (لصحيفة -> ل, صحيفة)."""
-    return _with_clitics(words).get(doc.keys[i])
+    return with_clitics(words).get(doc.keys[i])
 
 
 @cache
 def _heads(outlets: frozenset[str], bodies: frozenset[str]) -> frozenset[str]:
     """Written forms that may open an unlisted outlet or body (and the lone لـ)."""
-    return frozenset(_with_clitics(outlets).keys() | _with_clitics(bodies).keys() | {"ل"})
-
-
-@cache
-def _with_clitics(words: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """Every way ``words`` are written with proclitics: written form -> (proclitics, word)."""
-    return {
-        conj + prep + word: (conj + prep, word)
-        for word in words
-        for conj in ("", *CONJUNCTIONS)
-        for prep in ("", *PREPOSITIONS)
-    }
+    return frozenset(with_clitics(outlets).keys() | with_clitics(bodies).keys() | {"ل"})
 
 
 def _clitics(doc: Passage, m: Mention, prefix: str) -> Mention:
     """Record a preposition attached to (or standing before) the mention's first word."""
     m.clitic = prefix[-1:] if prefix[-1:] in PREPOSITIONS else ""
     if prefix:
-        m.trim = skip_letters(doc.tokens[m.first].text, len(prefix))
+        m.trim = skip_letters(doc.words[m.first], len(prefix))
     elif (
         m.first > 0
         and doc.sent[m.first - 1] == doc.sent[m.first]
@@ -95,7 +91,7 @@ def _outlet(doc: Passage, i: int, listed: Mapping[tuple[str, ...], Entry]) -> Me
     if not prefix and i > 0 and _after_body(doc, i):
         return None  # هيئة قناة السويس: the kind word is part of another name
     last = i
-    if (word, doc.keys[i + 1] if i + 1 < len(doc.tokens) else "") in kinds:
+    if (word, doc.keys[i + 1] if i + 1 < len(doc.keys) else "") in kinds:
         last = i + 1  # وكالة الأنباء
     kind = kinds.get((word, doc.keys[last]) if last > i else (word,))
     quoted = _quoted_name(doc, last)
@@ -143,14 +139,14 @@ def _outlet_mention(
     """A mention of an outlet named by kind word and name (tokens: first, name's first, last):
     the listed outlet of that name, else an unlisted one with an id from its words."""
     first, name_first, name_last = span
-    start = doc.tokens[name_first].start
+    start = doc.starts[name_first]
     words = list(doc.keys[name_first : name_last + 1])
     if prefix and name_first == first:
-        start += skip_letters(doc.tokens[first].text, len(prefix))
+        start += skip_letters(doc.words[first], len(prefix))
         words[0] = words[0][len(prefix) :]
     entry = listed.get(tuple(words))
     if entry is None:
-        name = doc.text[start : doc.tokens[name_last].end]
+        name = doc.text[start : doc.ends[name_last]]
         keys = " ".join(words)
         entry = Entry(id=f"unlisted:{keys}", en=name, ar=name, kind=kind, variants=())
     return Mention(first, name_last, entry)
@@ -162,26 +158,26 @@ def _quoted_name(doc: Passage, i: int) -> tuple[int, int] | None:
     opener = next((c for c in gap if c in QUOTES), None)
     if opener is None or gap.strip() != opener:
         return None
-    start = doc.tokens[i].end + gap.index(opener) + 1
+    start = doc.ends[i] + gap.index(opener) + 1
     ends = [doc.text.find(c, start, start + _QUOTED_CHARS) for c in QUOTES[opener]]
     ends = [e for e in ends if e > start]
     if not ends:
         return None
     end = min(ends)
-    inside = [k for k in range(i + 1, min(i + 6, len(doc.tokens))) if doc.tokens[k].end <= end]
+    inside = [k for k in range(i + 1, min(i + 6, len(doc.keys))) if doc.ends[k] <= end]
     if not inside or len(inside) > _NAME_WORDS + 1 or doc.sent[inside[-1]] != doc.sent[i]:
         return None
     return inside[0], inside[-1]
 
 
 def _latin(doc: Passage, i: int) -> bool:
-    return i < len(doc.tokens) and doc.tokens[i].text[:1].isascii() and doc.tokens[i].norm != ""
+    return i < len(doc.keys) and doc.words[i][:1].isascii() and doc.keys[i] != ""
 
 
 def _plain_name(doc: Passage, i: int) -> int | None:
     """Last token of an unquoted outlet name from token ``i`` (عكاظ، فوكس سبورتس)."""
     last = None
-    for k in range(i, min(i + _NAME_WORDS, len(doc.tokens))):
+    for k in range(i, min(i + _NAME_WORDS, len(doc.keys))):
         if k > i and (doc.sent[k] != doc.sent[i] or doc.between(k - 1).strip()):
             break
         if k in doc.owner or not _outlet_word(doc, k):
@@ -203,7 +199,7 @@ def _outlet_word(doc: Passage, k: int) -> bool:
         or complementizer(key)
         or key.endswith(_ADJECTIVE_END)
         or key.startswith(("لل", "بال"))
-        or not doc.tokens[k].text[:1].isalnum()
+        or not doc.words[k][:1].isalnum()
     )
 
 
@@ -233,7 +229,7 @@ def _government(doc: Passage, i: int) -> Mention | None:
 def _body_end(doc: Passage, head_last: int) -> int:
     """Last word of what a body is for: words with the article (الداخلية، للدفاع المدني)."""
     last = head_last
-    while last - head_last < _BODY_WORDS and last + 1 < len(doc.tokens):
+    while last - head_last < _BODY_WORDS and last + 1 < len(doc.keys):
         k = last + 1
         key = doc.keys[k]
         if doc.sent[k] != doc.sent[head_last] or doc.between(last).strip():
@@ -254,7 +250,7 @@ def _body_end(doc: Passage, head_last: int) -> int:
 def _construct_noun(doc: Passage, head_last: int, k: int) -> bool:
     """هيئة تنظيم الاتصالات، دائرة الأراضي: an indefinite head and a noun an article word
     follows."""
-    if doc.keys[head_last].startswith("ال") or k + 1 >= len(doc.tokens):
+    if doc.keys[head_last].startswith("ال") or k + 1 >= len(doc.keys):
         return False
     nxt = doc.keys[k + 1]
     return (
@@ -274,8 +270,8 @@ def _body_entry(
     words = [doc.keys[first][len(prefix) :], *doc.keys[first + 1 : body_last + 1]]
     if words[0].startswith("ال") and len(words) > 1:
         words[0] = words[0][2:]
-    start = doc.tokens[first].start + skip_letters(doc.tokens[first].text, len(prefix))
-    ar = normalize(doc.text[start : doc.tokens[last].end])
+    start = doc.starts[first] + skip_letters(doc.words[first], len(prefix))
+    ar = normalize(doc.text[start : doc.ends[last]])
     portfolio = _without_article_clitic(tuple(doc.keys[head_last + 1 : body_last + 1]))
     purpose = doc.speakers.portfolios.get(portfolio, "")
     if head_en.endswith(" of") and not purpose:
