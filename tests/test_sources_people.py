@@ -113,6 +113,23 @@ def test_short_form_resolves_to_the_longest_form_of_the_article():
     assert set(found["title"]) == {"رئيس شركة ويندلابس"}  # the short form carries the title
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال محمد إن الأسعار ارتفعت هذا العام.",  # a given name alone
+        "وقالت تقارير إن الأسعار ارتفعت هذا العام.",  # an ordinary word as the subject
+        "وأكد العلماء أن الظاهرة نادرة.",
+    ],
+)
+def test_one_word_that_names_no_one_in_particular_is_no_named_speaker(text):
+    assert people(run(text)).empty
+
+
+def test_a_given_name_the_article_names_in_full_is_that_person():
+    found = people(run("وقال محمد العبدالعالي إن الحالات مستقرة. وأضاف محمد أن الوضع جيد."))
+    assert set(found["source_ar"]) == {"محمد العبدالعالي"} and len(found) == 2
+
+
 def test_pronoun_subject_is_the_last_speaker():
     found = people(run("وقال أيوب قاسم إن التدريب محدود. وأضاف أن الفساد منتشر."))
     assert list(found["surface"]) == ["أيوب قاسم", "وأضاف"]

@@ -13,7 +13,7 @@ from importlib import resources
 
 from khabar.normalize import normalize
 
-__all__ = ["arabic_stopwords", "data_lines", "protected_words"]
+__all__ = ["arabic_stopwords", "common_words", "data_lines", "protected_words"]
 
 
 def data_lines(name: str) -> list[str]:
@@ -44,3 +44,13 @@ def protected_words() -> frozenset[str]:
     and a word (كان is not ك + ان, واحد is not و + احد).
     """
     return frozenset(normalize(w) for w in data_lines("protected.txt")) | arabic_stopwords()
+
+
+@cache
+def common_words() -> dict[str, float]:
+    """Words general Arabic writes often (match keys), with their zipf frequency
+    (``data/common-words-ar.txt``, from wordfreq)."""
+    return {
+        word: float(zipf)
+        for word, zipf in (line.split("\t") for line in data_lines("common-words-ar.txt"))
+    }

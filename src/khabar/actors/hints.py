@@ -21,7 +21,7 @@ from khabar.clitics import ARTICLE_PREFIXES, CONJUNCTIONS
 from khabar.cues import load_cues
 from khabar.lexicon import load_entries, phrase_key
 from khabar.tokens import WORD_RE
-from khabar.wordlists import arabic_stopwords, data_lines
+from khabar.wordlists import arabic_stopwords, common_words
 
 __all__ = ["Hints", "Tally", "Vocabulary", "common_words", "discovery_data", "load_hints"]
 
@@ -151,16 +151,6 @@ def _common_readings() -> tuple[frozenset[str], frozenset[str]]:
     """``_readings`` of the common words, the same for every corpus."""
     definite, bare = _readings(set(common_words()))
     return frozenset(definite), frozenset(bare)
-
-
-@cache
-def common_words() -> dict[str, float]:
-    """Words general Arabic writes often, with their zipf frequency (``data/common-words-ar.txt``,
-    from wordfreq)."""
-    return {
-        word: float(zipf)
-        for word, zipf in (line.split("\t") for line in data_lines("common-words-ar.txt"))
-    }
 
 
 def keys_of(words: Iterable[str]) -> set[str]:
