@@ -15,14 +15,21 @@ from itertools import accumulate
 
 from khabar.lexicon import match_key
 from khabar.normalize import normalize
-from khabar.tokens import WORD_RE, sentences
+from khabar.tokens import WORD_RE
 
-__all__ = ["STRAYS", "Doc", "doc_of", "key_of", "norm_of", "shared_doc", "shared_docs"]
+__all__ = [
+    "STRAYS", "Doc", "doc_of", "key_of", "norm_of", "sentence_starts", "shared_doc", "shared_docs",
+]  # fmt: skip
 
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _NORMS: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
 STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
+#: The sentence ends of ``khabar.sentences`` (. ! ? ؟ ؛ … and line breaks), found from their
+#: first character so that the regex engine skips ahead at C speed, with what may follow an
+#: end before the next sentence starts.
+_SENTENCE_END_RE = re.compile(r"[!?؟؛….\n](?:(?<=[!?؟؛…])[!?؟؛…]*|(?<=\.)(?!\d)|(?<=\n)\s*)")
+_SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
 _LIMIT = 2_000_000
 _SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
 
@@ -79,9 +86,10 @@ class Doc:
         words = parts[1::2]
         if len(_KEYS) > _LIMIT:
             _KEYS.clear()
-        keys = list(map(_KEYS.get, words))
-        if None in keys:
-            keys = [key_of(w) if k is None else k for w, k in zip(words, keys, strict=True)]
+        try:
+            keys = list(map(_KEYS.__getitem__, words))
+        except KeyError:
+            keys = list(map(key_of, words))
         # a stray's key is empty: the list scan is cheaper than hashing every word
         self.strays = "" in keys and not STRAYS.isdisjoint(words)
         if self.strays:
@@ -122,8 +130,26 @@ class Doc:
     def sentence_of(self, offset: int) -> int:
         """Number of the sentence (``khabar.sentences``) holding ``offset``."""
         if self._sentence_starts is None:
-            self._sentence_starts = [s.start for s in sentences(self.text)]
+            self._sentence_starts = sentence_starts(self.text)
         return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``khabar.sentences(text)`` starts (no span object per sentence).
+
+    ``start`` is always past whitespace, so a sentence holds text exactly when it ends after
+    its start.
+    """
+    starts = []
+    start = _SKIP_RE.match(text).end()
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.start() if text[match.start()] == "\n" else match.end()
+        if start < end:
+            starts.append(start)
+        start = max(start, _SKIP_RE.match(text, match.end()).end())
+    if start < len(text):
+        starts.append(start)
+    return starts
 
 
 @contextlib.contextmanager

@@ -2,13 +2,14 @@
 
 The first word of a phrase may carry proclitics (وبوتين، لوكالة، للبيت الأبيض); the rest must
 match as they stand, with only spaces, quotes and hyphens between. Which words can start a
-phrase is decided once per distinct spelling, so a document costs one set lookup per word.
+phrase is decided once per distinct spelling, with the words that must follow it when it is
+no phrase alone (علي، إن), so a document costs one dictionary lookup and one set lookup per word.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import compress
 from typing import Any, NamedTuple
 
@@ -56,6 +57,8 @@ class PhraseTrie:
                 node.setdefault(_END, value)
         self._protected = protected_words()
         self._roots: dict[str, tuple[str, ...]] = {}
+        # phrase-initial key -> the words that may follow it there (None: it is a phrase alone)
+        self._next: dict[str, frozenset[str] | None] = {}
 
     def roots(self, key: str) -> tuple[str, ...]:
         """Phrase-initial words ``key`` is, clitics peeled (لبوتين -> بوتين)."""
@@ -69,16 +72,26 @@ class PhraseTrie:
             else:
                 roots = (key,) if key in trie else ()
             self._roots[key] = roots
+            if roots:
+                nodes = [trie[root] for root in roots]
+                ends = any(_END in node for node in nodes)
+                self._next[key] = None if ends else frozenset().union(*nodes)
         return roots
 
-    def starts(self, doc: Doc) -> Iterator[int]:
-        """Positions of the words that may start a phrase."""
-        roots = list(map(self._roots.get, doc.keys))
-        if None in roots:
-            roots = [
-                self.roots(k) if r is None else r for k, r in zip(doc.keys, roots, strict=True)
-            ]
-        return compress(range(len(roots)), roots)
+    def starts(self, doc: Doc) -> list[int]:
+        """Positions of the words that may start a phrase (and, when no phrase is that word
+        alone, are followed by a word that continues one)."""
+        keys = doc.keys
+        try:
+            roots = list(map(self._roots.__getitem__, keys))
+        except KeyError:
+            roots = list(map(self.roots, keys))
+        follow, last = self._next, len(keys) - 1
+        return [
+            i
+            for i in compress(range(len(keys)), roots)
+            if (need := follow[keys[i]]) is None or (i < last and keys[i + 1] in need)
+        ]
 
     def longest_at(self, doc: Doc, i: int) -> Match | None:
         """The longest phrase starting at word ``i``."""
