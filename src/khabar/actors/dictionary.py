@@ -8,6 +8,7 @@ edited or deleted corpus ``actors.yaml`` takes effect on the next call.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -67,6 +68,10 @@ class Lexicon:
     nationalities: frozenset[str]
     ministries: Ministries
     countries: dict[str, Entry]  # country code -> listed country
+    #: actor ids -> the words of their listed spellings, filled as resolution asks
+    own_words: dict[tuple[str, ...], frozenset[str]] = dataclasses.field(
+        default_factory=dict, repr=False
+    )
 
 
 def _phrases(

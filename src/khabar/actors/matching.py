@@ -95,24 +95,27 @@ class PhraseTrie:
 
     def longest_at(self, doc: Doc, i: int) -> Match | None:
         """The longest phrase starting at word ``i``."""
-        keys, best = doc.keys, None
-        for root in self.roots(keys[i]):
+        keys, parts, last, best = doc.keys, doc.parts, len(doc.keys) - 1, None
+        for root in self._roots[keys[i]]:
             node, j = self._trie[root], i
             while True:
                 if _END in node and (best is None or j > best.last):
                     best = Match(i, j, node[_END])
-                nxt = j + 1
-                if nxt >= len(keys) or keys[nxt] not in node or not soft_gap(doc.gap(nxt)):
+                if j == last or (key := keys[j + 1]) not in node:
                     break
-                node, j = node[keys[nxt]], nxt
+                gap = parts[2 * j + 2]
+                if gap != " " and _SOFT_GAP_RE.fullmatch(gap) is None:
+                    break
+                node, j = node[key], j + 1
         return best
 
     def find(self, doc: Doc) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
         found: list[Match] = []
         after = -1
+        longest_at = self.longest_at
         for i in self.starts(doc):
-            if i > after and (match := self.longest_at(doc, i)) is not None:
+            if i > after and (match := longest_at(doc, i)) is not None:
                 found.append(match)
                 after = match.last
         return found

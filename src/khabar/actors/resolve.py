@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress
 from typing import NamedTuple
 
 from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
 from khabar.actors.document import Doc
 from khabar.actors.hints import common_words
 from khabar.actors.matching import Match, soft_gap
-from khabar.actors.organizations import Shaped, shaped_organizations
+from khabar.actors.organizations import Shaped, head_words, shaped_organizations
 from khabar.clitics import PROCLITICS, stems
 from khabar.lexicon import phrase_key
 from khabar.wordlists import protected_words
@@ -127,7 +128,17 @@ def _given_before(lex: Lexicon, phrase: Phrase, doc: Doc, i: int) -> bool:
         return False
     if before in lex.stopwords and doc.surfaces[i].endswith("ى"):
         return False  # على (on), not علي (Ali)
-    return all(before not in phrase_key(v) for i in phrase.ids for v in lex.entries[i].variants)
+    return before not in _own_words(lex, phrase.ids)
+
+
+def _own_words(lex: Lexicon, ids: tuple[str, ...]) -> frozenset[str]:
+    """The words of every listed spelling of the actors ``ids`` (kept with the dictionary)."""
+    words = lex.own_words.get(ids)
+    if words is None:
+        entries = [lex.entries[i] for i in ids]
+        words = frozenset(w for e in entries for v in e.variants for w in phrase_key(v))
+        lex.own_words[ids] = words
+    return words
 
 
 def _other_country(lex: Lexicon, actor_id: str, doc: Doc, last: int) -> bool:
@@ -183,14 +194,26 @@ def _ministry_at(lex: Lexicon, doc: Doc, i: int) -> Match | None:
 _BODY_AR = {"ministry": "وزارة", "authority": "هيئة", "directorate": "مديرية"}
 
 
+@cache
+def _shape_words(bodies: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(words that open a name by its shape, those of them that open an organization's)."""
+    heads = head_words()
+    return bodies | heads, heads
+
+
 def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Dictionary matches, ministries and organizations by shape, longest where they overlap."""
     found = lex.names.find(doc)
-    bodies = lex.ministries.body_forms
-    if not bodies.isdisjoint(doc.keys):
-        starts = [i for i, k in enumerate(doc.keys) if k in bodies]
+    keys, bodies = doc.keys, lex.ministries.body_forms
+    openers, heads = _shape_words(bodies)
+    at = list(compress(range(len(keys)), map(openers.__contains__, keys)))
+    if not at:
+        return found
+    starts = [i for i in at if keys[i] in bodies]
+    if starts:
         found = _overlaid(found, [m for i in starts if (m := _ministry_at(lex, doc, i))])
-    return _overlaid(found, shaped_organizations(doc, lex, found))
+    shaped = shaped_organizations(doc, lex, found, at=[i for i in at if keys[i] in heads])
+    return _overlaid(found, shaped)
 
 
 def _overlaid(found: list[Match], shaped: list[Match]) -> list[Match]:
