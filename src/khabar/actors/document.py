@@ -18,13 +18,17 @@ from khabar.normalize import normalize
 from khabar.tokens import WORD_RE
 
 __all__ = [
-    "STRAYS", "Doc", "doc_of", "key_of", "norm_of", "sentence_starts", "shared_doc", "shared_docs",
+    "KEYS_SEEN", "STRAYS", "Doc", "doc_of", "key_of", "norm_of", "sentence_starts", "shared_doc",
+    "shared_docs",
 ]  # fmt: skip
 
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _NORMS: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
 STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
+#: Every match key in the order first read (repeats allowed): what classifies keys once per
+#: distinct key (``PhraseTrie``) reads what is new since it last looked.
+KEYS_SEEN: list[str] = []
 #: The sentence ends of ``khabar.sentences`` (. ! ? ؟ ؛ … and line breaks), found from their
 #: first character so that the regex engine skips ahead at C speed, with what may follow an
 #: end before the next sentence starts.
@@ -61,6 +65,7 @@ def key_of(surface: str) -> str:
         if not norm and not any(c.isalnum() for c in surface):
             STRAYS.add(surface)
         key = _KEYS[surface] = match_key(norm)
+        KEYS_SEEN.append(key)
     return key
 
 

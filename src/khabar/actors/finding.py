@@ -6,7 +6,7 @@ merged), then the mentions, so the people found never depend on how the corpus i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -112,8 +112,9 @@ def actors_batch(
     ``vocab`` is the whole corpus's vocabulary for discovery; without it, the batch's own.
     """
     lex = lexicon(extra)
-    docs = list(docs_of(batch))
+    docs: Iterable[tuple[str, Doc, frozenset]] = docs_of(batch)  # one document read at a time
     if discover and vocab is None:
+        docs = list(docs)
         vocab = Vocabulary.of_texts(doc.keys for _, doc, _ in docs)
     rows: list[tuple] = []
     for doc_id, doc, mastheads in docs:

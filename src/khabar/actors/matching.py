@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from itertools import compress
 from typing import Any, NamedTuple
 
-from khabar.actors.document import Doc
+from khabar.actors.document import KEYS_SEEN, Doc
 from khabar.clitics import ARTICLE, stems
 from khabar.wordlists import protected_words
 
@@ -57,6 +57,8 @@ class PhraseTrie:
                 node.setdefault(_END, value)
         self._protected = protected_words()
         self._roots: dict[str, tuple[str, ...]] = {}
+        self._starters: set[str] = set()  # keys with roots, of the first ``_seen`` of KEYS_SEEN
+        self._seen = 0
         # phrase-initial key -> the words that may follow it there (None: it is a phrase alone)
         self._next: dict[str, frozenset[str] | None] = {}
 
@@ -73,23 +75,29 @@ class PhraseTrie:
                 roots = (key,) if key in trie else ()
             self._roots[key] = roots
             if roots:
+                self._starters.add(key)
                 nodes = [trie[root] for root in roots]
                 ends = any(_END in node for node in nodes)
                 self._next[key] = None if ends else frozenset().union(*nodes)
         return roots
 
+    def _classify_new_keys(self) -> None:
+        """Decide the roots of every key read since the last call (a set lookup per word
+        afterwards, on a set small enough to stay in the processor's cache)."""
+        seen = len(KEYS_SEEN)
+        for key in KEYS_SEEN[self._seen : seen]:
+            self.roots(key)
+        self._seen = seen
+
     def starts(self, doc: Doc) -> list[int]:
         """Positions of the words that may start a phrase (and, when no phrase is that word
         alone, are followed by a word that continues one)."""
-        keys = doc.keys
-        try:
-            roots = list(map(self._roots.__getitem__, keys))
-        except KeyError:
-            roots = list(map(self.roots, keys))
-        follow, last = self._next, len(keys) - 1
+        if self._seen < len(KEYS_SEEN):
+            self._classify_new_keys()
+        keys, follow, last = doc.keys, self._next, len(doc.keys) - 1
         return [
             i
-            for i in compress(range(len(keys)), roots)
+            for i in compress(range(len(keys)), map(self._starters.__contains__, keys))
             if (need := follow[keys[i]]) is None or (i < last and keys[i + 1] in need)
         ]
 
