@@ -83,7 +83,7 @@ def _without_strays(parts: list[str]) -> list[str]:
 class Doc:
     """A document's words: ``surfaces`` (as written), ``keys`` (match keys) and gaps."""
 
-    __slots__ = ("_ends", "_sentence_starts", "keys", "parts", "strays", "surfaces", "text")
+    __slots__ = ("_ends", "_sentences", "keys", "parts", "strays", "surfaces", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -102,8 +102,8 @@ class Doc:
             words = parts[1::2]
             keys = [_KEYS[w] for w in words]
         self.parts, self.surfaces, self.keys = parts, words, keys
-        self._ends: list[int] | None = None
-        self._sentence_starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._sentences: _SentenceReader | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -116,17 +116,23 @@ class Doc:
         """The text right before word ``i``."""
         return self.parts[2 * i]
 
+    def _ends_through(self, k: int) -> list[int]:
+        """Running lengths of ``parts`` through part ``k`` (read no further than asked)."""
+        ends = self._ends
+        if len(ends) <= k:
+            done = len(ends)
+            more = accumulate(map(len, self.parts[done : k + 1]), initial=ends[-1] if ends else 0)
+            next(more)
+            ends.extend(more)
+        return ends
+
     def start(self, i: int) -> int:
         """Offset of word ``i`` in the text."""
-        if self._ends is None:
-            self._ends = list(accumulate(map(len, self.parts)))
-        return self._ends[2 * i]
+        return self._ends_through(2 * i)[2 * i]
 
     def end(self, i: int) -> int:
         """Offset just past word ``i``."""
-        if self._ends is None:
-            self._ends = list(accumulate(map(len, self.parts)))
-        return self._ends[2 * i + 1]
+        return self._ends_through(2 * i + 1)[2 * i + 1]
 
     def span(self, first: int, last: int) -> str:
         """The text from word ``first`` through word ``last``, as written."""
@@ -134,9 +140,41 @@ class Doc:
 
     def sentence_of(self, offset: int) -> int:
         """Number of the sentence (``khabar.sentences``) holding ``offset``."""
-        if self._sentence_starts is None:
-            self._sentence_starts = sentence_starts(self.text)
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        if self._sentences is None:
+            self._sentences = _SentenceReader(self.text)
+        return self._sentences.number(offset)
+
+
+class _SentenceReader:
+    """``sentence_starts`` read only as far as the offsets asked about (where words start).
+
+    A sentence is kept when it ends after its start; one that holds a word always is, so the
+    sentence of a word's offset is known once the sentence ends before it are read.
+    """
+
+    __slots__ = ("pos", "start", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.starts, self.pos = text, [], 0
+        self.start = _SKIP_RE.match(text).end()  # the sentence being read
+
+    def _read(self, limit: int) -> None:
+        text, starts, start = self.text, self.starts, self.start
+        for match in _SENTENCE_END_RE.finditer(text, self.pos, limit):
+            end = match.start() if text[match.start()] == "\n" else match.end()
+            if start < end:
+                starts.append(start)
+            start = max(start, _SKIP_RE.match(text, match.end()).end())
+        self.start, self.pos = start, limit
+
+    def number(self, offset: int) -> int:
+        if offset >= self.pos:
+            if WORD_RE.match(self.text, offset) is None:  # not a word: read the whole text
+                starts = sentence_starts(self.text)
+                return max(bisect.bisect_right(starts, offset) - 1, 0)
+            self._read(offset + 1)
+        found = bisect.bisect_right(self.starts, offset) + (self.start <= offset)
+        return max(found - 1, 0)
 
 
 def sentence_starts(text: str) -> list[int]:
