@@ -83,7 +83,7 @@ def _without_strays(parts: list[str]) -> list[str]:
 class Doc:
     """A document's words: ``surfaces`` (as written), ``keys`` (match keys) and gaps."""
 
-    __slots__ = ("_ends", "_sentences", "keys", "parts", "strays", "surfaces", "text")
+    __slots__ = ("_cursor", "_ends", "_sentences", "keys", "parts", "strays", "surfaces", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -102,7 +102,8 @@ class Doc:
             words = parts[1::2]
             keys = [_KEYS[w] for w in words]
         self.parts, self.surfaces, self.keys = parts, words, keys
-        self._ends: list[int] = []
+        self._cursor = (0, 0)  # (parts summed, their length)
+        self._ends: list[int] | None = None
         self._sentences: _SentenceReader | None = None
 
     def __len__(self) -> int:
@@ -116,23 +117,26 @@ class Doc:
         """The text right before word ``i``."""
         return self.parts[2 * i]
 
-    def _ends_through(self, k: int) -> list[int]:
-        """Running lengths of ``parts`` through part ``k`` (read no further than asked)."""
-        ends = self._ends
-        if len(ends) <= k:
-            done = len(ends)
-            more = accumulate(map(len, self.parts[done : k + 1]), initial=ends[-1] if ends else 0)
-            next(more)
-            ends.extend(more)
-        return ends
+    def _offset(self, k: int) -> int:
+        """Length of ``parts[:k]``: summed on from the last part asked about (rows ask in text
+        order), else read once for every part."""
+        if self._ends is not None:
+            return self._ends[k - 1] if k else 0
+        done, offset = self._cursor
+        if k < done:
+            self._ends = list(accumulate(map(len, self.parts)))
+            return self._ends[k - 1] if k else 0
+        offset += sum(map(len, self.parts[done:k]))
+        self._cursor = (k, offset)
+        return offset
 
     def start(self, i: int) -> int:
         """Offset of word ``i`` in the text."""
-        return self._ends_through(2 * i)[2 * i]
+        return self._offset(2 * i + 1)
 
     def end(self, i: int) -> int:
         """Offset just past word ``i``."""
-        return self._ends_through(2 * i + 1)[2 * i + 1]
+        return self._offset(2 * i + 2)
 
     def span(self, first: int, last: int) -> str:
         """The text from word ``first`` through word ``last``, as written."""
@@ -143,6 +147,12 @@ class Doc:
         if self._sentences is None:
             self._sentences = _SentenceReader(self.text)
         return self._sentences.number(offset)
+
+    def sentence_numbers(self, offsets: list[int]) -> list[int]:
+        """``sentence_of`` each offset (where words start), the text read once."""
+        if offsets:
+            self.sentence_of(max(offsets))
+        return list(map(self.sentence_of, offsets))
 
 
 class _SentenceReader:

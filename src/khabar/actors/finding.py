@@ -96,8 +96,9 @@ def _doc_rows(doc_id: str, doc: Doc, lex: Lexicon, *, mastheads, vocab) -> list[
         ):
             continue  # مركز الملك سلمان: the name of a place
         start, end = doc.start(m.first), doc.end(m.last)
-        rows.append((doc_id, *head, doc.text[start:end], start, end, doc.sentence_of(start), form))
-    return rows
+        rows.append((doc_id, *head, doc.text[start:end], start, end, form))
+    sentences = doc.sentence_numbers([row[6] for row in rows])
+    return [(*row[:8], n, row[8]) for row, n in zip(rows, sentences, strict=True)]
 
 
 def actors_batch(
