@@ -68,10 +68,8 @@ class Lexicon:
     nationalities: frozenset[str]
     ministries: Ministries
     countries: dict[str, Entry]  # country code -> listed country
-    #: actor ids -> the words of their listed spellings, filled as resolution asks
-    own_words: dict[tuple[str, ...], frozenset[str]] = dataclasses.field(
-        default_factory=dict, repr=False
-    )
+    #: what resolution derives from the entries (the words of their spellings ...), by question
+    memo: dict[tuple, object] = dataclasses.field(default_factory=dict, repr=False)
 
 
 def _phrases(

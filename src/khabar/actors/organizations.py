@@ -102,7 +102,7 @@ def _regional() -> frozenset[str]:
 
 
 def _soft(doc: Doc, j: int) -> bool:
-    return 0 < j < len(doc.keys) and soft_gap(doc.gap(j))
+    return 0 < j < len(doc.keys) and ((gap := doc.parts[2 * j]) == " " or soft_gap(gap))
 
 
 def _definite(key: str) -> bool:

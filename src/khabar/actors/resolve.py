@@ -64,10 +64,12 @@ def forms(key: str) -> tuple[str, ...]:
 
 def soft(doc: Doc, i: int, *, pattern: re.Pattern | None = None) -> bool:
     """Whether only spaces, quotes and hyphens (or ``pattern``) stand before word ``i``."""
-    if not 0 < i < len(doc):
+    if not 0 < i < len(doc.keys):
         return False
-    gap = doc.gap(i)
-    return soft_gap(gap) if pattern is None else pattern.fullmatch(gap) is not None
+    gap = doc.parts[2 * i]
+    if pattern is None:
+        return gap == " " or soft_gap(gap)
+    return pattern.fullmatch(gap) is not None
 
 
 def through_article(doc: Doc, i: int, head: str) -> bool:
@@ -133,11 +135,11 @@ def _given_before(lex: Lexicon, phrase: Phrase, doc: Doc, i: int) -> bool:
 
 def _own_words(lex: Lexicon, ids: tuple[str, ...]) -> frozenset[str]:
     """The words of every listed spelling of the actors ``ids`` (kept with the dictionary)."""
-    words = lex.own_words.get(ids)
+    words = lex.memo.get(("words", ids))
     if words is None:
         entries = [lex.entries[i] for i in ids]
         words = frozenset(w for e in entries for v in e.variants for w in phrase_key(v))
-        lex.own_words[ids] = words
+        lex.memo[("words", ids)] = words
     return words
 
 
@@ -275,8 +277,16 @@ def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) ->
         return True
     if phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
-    kinds = {lex.entries[i].kind for i in phrase.ids}
-    return "person" not in kinds and _after_word_of(doc, match.first, lex.institutions)
+    return not _names_a_person(lex, phrase.ids) and _after_word_of(
+        doc, match.first, lex.institutions
+    )
+
+
+def _names_a_person(lex: Lexicon, ids: tuple[str, ...]) -> bool:
+    found = lex.memo.get(("person", ids))
+    if found is None:
+        found = lex.memo[("person", ids)] = any(lex.entries[i].kind == "person" for i in ids)
+    return found
 
 
 def mentions(doc: Doc, lex: Lexicon, *, mastheads: frozenset = frozenset()) -> list[Mention]:
