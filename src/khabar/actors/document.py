@@ -34,6 +34,7 @@ KEYS_SEEN: list[str] = []
 #: end before the next sentence starts.
 _SENTENCE_END_RE = re.compile(r"[!?؟؛….\n](?:(?<=[!?؟؛…])[!?؟؛…]*|(?<=\.)(?!\d)|(?<=\n)\s*)")
 _SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
+_ENDS_AND_SKIP_RE = re.compile(_SENTENCE_END_RE.pattern + _SKIP_RE.pattern)
 _LIMIT = 2_000_000
 _SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
 
@@ -156,35 +157,29 @@ class Doc:
 
 
 class _SentenceReader:
-    """``sentence_starts`` read only as far as the offsets asked about (where words start).
+    """Sentence numbers of the offsets where words start, the text read only as far as asked.
 
-    A sentence is kept when it ends after its start; one that holds a word always is, so the
-    sentence of a word's offset is known once the sentence ends before it are read.
+    A sentence end starts a new sentence unless it lies in the quotes, spaces and line breaks
+    right after another end (a line break after «...»); so, with each end read together with
+    what follows it, a word's sentence number is the count of ends before it.
     """
 
-    __slots__ = ("pos", "start", "starts", "text")
+    __slots__ = ("ends", "pos", "text")
 
     def __init__(self, text: str) -> None:
-        self.text, self.starts, self.pos = text, [], 0
-        self.start = _SKIP_RE.match(text).end()  # the sentence being read
-
-    def _read(self, limit: int) -> None:
-        text, starts, start = self.text, self.starts, self.start
-        for match in _SENTENCE_END_RE.finditer(text, self.pos, limit):
-            end = match.start() if text[match.start()] == "\n" else match.end()
-            if start < end:
-                starts.append(start)
-            start = max(start, _SKIP_RE.match(text, match.end()).end())
-        self.start, self.pos = start, limit
+        self.text, self.ends = text, []
+        self.pos = _SKIP_RE.match(text).end()  # the first sentence starts here
 
     def number(self, offset: int) -> int:
         if offset >= self.pos:
             if WORD_RE.match(self.text, offset) is None:  # not a word: read the whole text
                 starts = sentence_starts(self.text)
                 return max(bisect.bisect_right(starts, offset) - 1, 0)
-            self._read(offset + 1)
-        found = bisect.bisect_right(self.starts, offset) + (self.start <= offset)
-        return max(found - 1, 0)
+            # no end runs over a word, so reading through the word's first letter is enough
+            found = _ENDS_AND_SKIP_RE.finditer(self.text, self.pos, offset + 1)
+            self.ends.extend(map(re.Match.start, found))
+            self.pos = offset + 1
+        return bisect.bisect_left(self.ends, offset)
 
 
 def sentence_starts(text: str) -> list[int]:
