@@ -21,6 +21,7 @@ __all__ = ["Match", "PhraseTrie", "soft_gap"]
 
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _END = None  # trie key that marks a complete phrase
+_STARTS, _WATCHED = 1, 2
 
 
 def _peelable(key: str) -> list[str]:
@@ -57,8 +58,10 @@ class PhraseTrie:
                 node.setdefault(_END, value)
         self._protected = protected_words()
         self._roots: dict[str, tuple[str, ...]] = {}
-        self._starters: set[str] = set()  # keys with roots, of the first ``_seen`` of KEYS_SEEN
+        # key -> _STARTS (a key with roots, of the first ``_seen`` of KEYS_SEEN) | _WATCHED
+        self._marks: dict[str, int] = {}
         self._seen = 0
+        self.watched: frozenset[str] = frozenset()
         # phrase-initial key -> the words that may follow it there (None: it is a phrase alone)
         self._next: dict[str, frozenset[str] | None] = {}
 
@@ -75,7 +78,7 @@ class PhraseTrie:
                 roots = (key,) if key in trie else ()
             self._roots[key] = roots
             if roots:
-                self._starters.add(key)
+                self._marks[key] = self._marks.get(key, 0) | _STARTS
                 nodes = [trie[root] for root in roots]
                 ends = any(_END in node for node in nodes)
                 self._next[key] = None if ends else frozenset().union(*nodes)
@@ -89,17 +92,35 @@ class PhraseTrie:
             self.roots(key)
         self._seen = seen
 
-    def starts(self, doc: Doc) -> list[int]:
+    def watch(self, words: frozenset[str]) -> None:
+        """Also report where ``words`` stand (``scan``), in the same pass over a document."""
+        for word in self.watched:
+            self._marks[word] &= ~_WATCHED
+        for word in words:
+            self._marks[word] = self._marks.get(word, 0) | _WATCHED
+        self.watched = words
+
+    def scan(self, doc: Doc) -> tuple[list[int], list[int]]:
         """Positions of the words that may start a phrase (and, when no phrase is that word
-        alone, are followed by a word that continues one)."""
+        alone, are followed by a word that continues one), and of the watched words."""
         if self._seen < len(KEYS_SEEN):
             self._classify_new_keys()
-        keys, follow, last = doc.keys, self._next, len(doc.keys) - 1
-        return [
-            i
-            for i in compress(range(len(keys)), map(self._starters.__contains__, keys))
-            if (need := follow[keys[i]]) is None or (i < last and keys[i + 1] in need)
-        ]
+        keys, marks, follow, last = doc.keys, self._marks, self._next, len(doc.keys) - 1
+        starts, watched = [], []
+        for i in compress(range(len(keys)), map(marks.get, keys)):
+            key = keys[i]
+            mark = marks[key]
+            if mark & _WATCHED:
+                watched.append(i)
+            if mark & _STARTS and (
+                (need := follow[key]) is None or (i < last and keys[i + 1] in need)
+            ):
+                starts.append(i)
+        return starts, watched
+
+    def starts(self, doc: Doc) -> list[int]:
+        """Positions of the words that may start a phrase (see ``scan``)."""
+        return self.scan(doc)[0]
 
     def longest_at(self, doc: Doc, i: int) -> Match | None:
         """The longest phrase starting at word ``i``."""
@@ -119,11 +140,16 @@ class PhraseTrie:
 
     def find(self, doc: Doc) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
+        return self.find_watched(doc)[0]
+
+    def find_watched(self, doc: Doc) -> tuple[list[Match], list[int]]:
+        """``find`` and the positions of the watched words."""
         found: list[Match] = []
         after = -1
         longest_at = self.longest_at
-        for i in self.starts(doc):
+        starts, watched = self.scan(doc)
+        for i in starts:
             if i > after and (match := longest_at(doc, i)) is not None:
                 found.append(match)
                 after = match.last
-        return found
+        return found, watched

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import compress
 from typing import NamedTuple
 
 from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
@@ -205,10 +204,11 @@ def _shape_words(bodies: frozenset[str]) -> tuple[frozenset[str], frozenset[str]
 
 def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Dictionary matches, ministries and organizations by shape, longest where they overlap."""
-    found = lex.names.find(doc)
     keys, bodies = doc.keys, lex.ministries.body_forms
     openers, heads = _shape_words(bodies)
-    at = list(compress(range(len(keys)), map(openers.__contains__, keys)))
+    if lex.names.watched is not openers:
+        lex.names.watch(openers)
+    found, at = lex.names.find_watched(doc)
     if not at:
         return found
     starts = [i for i in at if keys[i] in bodies]
