@@ -1,35 +1,22 @@
-"""find_actors speed against pyarabic tokenize + Counter, measured in the same run.
+"""find_actors speed (with and without discovery) against pyarabic tokenize + Counter.
 
-Usage: python benchmarks/bench_actors.py [news.jsonl] [--mb 9]
-Reads the first ``--mb`` megabytes of article text (the seeds repeated without a file); each
-figure is the best of two runs, the first of find_actors including its once-per-spelling work.
+Usage: python benchmarks/bench_actors.py [news.jsonl] [--mb 9] [--repeat 2]
+Reads the first ``--mb`` megabytes of article text (the seeds repeated without a file). The
+three are timed in interleaved rounds, so that a busy machine slows them alike; each figure is
+the best of ``--repeat`` rounds (wall clock and CPU), after one untimed run of each that loads
+the dictionaries and reads every spelling once.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import time
 from collections import Counter
 
+from _corpus import first_megabytes, load_texts, megabytes
+
 import khabar
-
-
-def first_texts(path: str | None, mb: float) -> list[str]:
-    """Article texts up to ``mb`` megabytes of UTF-8."""
-    if path is None:
-        from _corpus import load_texts
-
-        return load_texts(None, min_mb=mb)
-    texts, size = [], 0
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            text = json.loads(line)["text"]
-            texts.append(text)
-            size += len(text.encode("utf-8"))
-            if size >= mb * 1e6:
-                break
-    return texts
 
 
 def pyarabic_baseline(texts: list[str]) -> Counter:
@@ -41,36 +28,56 @@ def pyarabic_baseline(texts: list[str]) -> Counter:
     return counts
 
 
-def timed(fn, *args, repeat: int = 2, **options) -> float:
-    """Best of ``repeat`` runs, in seconds (the machine may be shared)."""
-    times = []
+def _actors(discover: bool):
+    def run(texts: list[str]) -> None:
+        corpus = khabar.Corpus.from_texts(texts)
+        khabar.find_actors(corpus, discover=discover, progress=False)
+
+    return run
+
+
+RUNS = {
+    "pyarabic tokenize+Counter": pyarabic_baseline,
+    "find_actors(discover=False)": _actors(False),
+    "find_actors(discover=True)": _actors(True),
+}
+
+
+def best_times(texts: list[str], repeat: int) -> dict[str, tuple[float, float]]:
+    """Best wall-clock and CPU seconds of each run over interleaved rounds."""
+    best = {name: (math.inf, math.inf) for name in RUNS}
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn(*args, **options)
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, fn in RUNS.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            fn(texts)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    return best
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?")
     parser.add_argument("--mb", type=float, default=9.0)
+    parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    texts = first_texts(args.path, args.mb)
-    corpus = khabar.Corpus.from_texts(texts)
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    khabar.find_actors(khabar.Corpus.from_texts(texts[:20]), discover=True)  # load dictionaries
-    base = timed(pyarabic_baseline, texts)
-    print(f"{size:.1f} MB, {len(texts)} articles")
-    print(f"pyarabic tokenize+Counter: {size / base:6.2f} MB/s")
-    runs = {}
-    for discover in (False, True):
-        runs[discover] = run = timed(khabar.find_actors, corpus, discover=discover, progress=False)
-        print(
-            f"find_actors(discover={discover}): {size / run:6.2f} MB/s, "
-            f"{base / run:.2f}x pyarabic (target >= 1.0)"
-        )
-    print(f"discovery costs {runs[True] / runs[False]:.2f}x the time without it")
+    texts = first_megabytes(load_texts(args.path, min_mb=args.mb), args.mb)
+    mb = megabytes(texts)
+    print(f"{mb:.1f} MB, {len(texts)} articles")
+    for fn in RUNS.values():
+        fn(texts)  # dictionaries, and every spelling's decisions, outside the timing
+    best = best_times(texts, args.repeat)
+    for name, (wall, cpu) in best.items():
+        print(f"{name:28s} {wall:6.2f} s {mb / wall:6.2f} MB/s   CPU {cpu:6.2f} s")
+    base = best["pyarabic tokenize+Counter"]
+    for name in list(RUNS)[1:]:
+        wall, cpu = (base[i] / best[name][i] for i in (0, 1))
+        print(f"{name} / pyarabic = {wall:.2f}x wall, {cpu:.2f}x CPU (target >= 1.0)")
+    print(
+        "discovery costs "
+        f"{best['find_actors(discover=True)'][1] / best['find_actors(discover=False)'][1]:.2f}x"
+        " the CPU time without it"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ edited or deleted corpus ``actors.yaml`` takes effect on the next call.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -67,6 +68,8 @@ class Lexicon:
     nationalities: frozenset[str]
     ministries: Ministries
     countries: dict[str, Entry]  # country code -> listed country
+    #: what resolution derives from the entries (the words of their spellings ...), by question
+    memo: dict[tuple, object] = dataclasses.field(default_factory=dict, repr=False)
 
 
 def _phrases(

@@ -57,7 +57,8 @@ class _Cues:
         """The name after a title ending at ``end``, past the title's own words."""
         reader, j, steps = self.reader, end + 1, 0
         while j < len(self.keys) and steps < _TITLE_SPAN:
-            if not _TITLE_GAP_RE.fullmatch(reader.gap(j)):
+            gap = reader.parts[2 * j]
+            if gap != " " and not _TITLE_GAP_RE.fullmatch(gap):
                 return None
             kind = reader.covered[j]
             if kind is None and reader.first_ok(j):

@@ -15,14 +15,26 @@ from itertools import accumulate
 
 from khabar.lexicon import match_key
 from khabar.normalize import normalize
-from khabar.tokens import WORD_RE, sentences
+from khabar.tokens import WORD_RE
 
-__all__ = ["STRAYS", "Doc", "doc_of", "key_of", "norm_of", "shared_doc", "shared_docs"]
+__all__ = [
+    "KEYS_SEEN", "STRAYS", "Doc", "doc_of", "key_of", "norm_of", "sentence_starts", "shared_doc",
+    "shared_docs",
+]  # fmt: skip
 
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _NORMS: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
 STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
+#: Every match key in the order first read (repeats allowed): what classifies keys once per
+#: distinct key (``PhraseTrie``) reads what is new since it last looked.
+KEYS_SEEN: list[str] = []
+#: The sentence ends of ``khabar.sentences`` (. ! ? ؟ ؛ … and line breaks), found from their
+#: first character so that the regex engine skips ahead at C speed, with what may follow an
+#: end before the next sentence starts.
+_SENTENCE_END_RE = re.compile(r"[!?؟؛….\n](?:(?<=[!?؟؛…])[!?؟؛…]*|(?<=\.)(?!\d)|(?<=\n)\s*)")
+_SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
+_ENDS_AND_SKIP_RE = re.compile(_SENTENCE_END_RE.pattern + _SKIP_RE.pattern)
 _LIMIT = 2_000_000
 _SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
 
@@ -54,6 +66,7 @@ def key_of(surface: str) -> str:
         if not norm and not any(c.isalnum() for c in surface):
             STRAYS.add(surface)
         key = _KEYS[surface] = match_key(norm)
+        KEYS_SEEN.append(key)
     return key
 
 
@@ -71,7 +84,7 @@ def _without_strays(parts: list[str]) -> list[str]:
 class Doc:
     """A document's words: ``surfaces`` (as written), ``keys`` (match keys) and gaps."""
 
-    __slots__ = ("_ends", "_sentence_starts", "keys", "parts", "strays", "surfaces", "text")
+    __slots__ = ("_cursor", "_ends", "_sentences", "keys", "parts", "strays", "surfaces", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -79,9 +92,10 @@ class Doc:
         words = parts[1::2]
         if len(_KEYS) > _LIMIT:
             _KEYS.clear()
-        keys = list(map(_KEYS.get, words))
-        if None in keys:
-            keys = [key_of(w) if k is None else k for w, k in zip(words, keys, strict=True)]
+        try:
+            keys = list(map(_KEYS.__getitem__, words))
+        except KeyError:
+            keys = list(map(key_of, words))
         # a stray's key is empty: the list scan is cheaper than hashing every word
         self.strays = "" in keys and not STRAYS.isdisjoint(words)
         if self.strays:
@@ -89,8 +103,9 @@ class Doc:
             words = parts[1::2]
             keys = [_KEYS[w] for w in words]
         self.parts, self.surfaces, self.keys = parts, words, keys
+        self._cursor = (0, 0)  # (parts summed, their length)
         self._ends: list[int] | None = None
-        self._sentence_starts: list[int] | None = None
+        self._sentences: _SentenceReader | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -103,17 +118,26 @@ class Doc:
         """The text right before word ``i``."""
         return self.parts[2 * i]
 
+    def _offset(self, k: int) -> int:
+        """Length of ``parts[:k]``: summed on from the last part asked about (rows ask in text
+        order), else read once for every part."""
+        if self._ends is not None:
+            return self._ends[k - 1] if k else 0
+        done, offset = self._cursor
+        if k < done:
+            self._ends = list(accumulate(map(len, self.parts)))
+            return self._ends[k - 1] if k else 0
+        offset += sum(map(len, self.parts[done:k]))
+        self._cursor = (k, offset)
+        return offset
+
     def start(self, i: int) -> int:
         """Offset of word ``i`` in the text."""
-        if self._ends is None:
-            self._ends = list(accumulate(map(len, self.parts)))
-        return self._ends[2 * i]
+        return self._offset(2 * i + 1)
 
     def end(self, i: int) -> int:
         """Offset just past word ``i``."""
-        if self._ends is None:
-            self._ends = list(accumulate(map(len, self.parts)))
-        return self._ends[2 * i + 1]
+        return self._offset(2 * i + 2)
 
     def span(self, first: int, last: int) -> str:
         """The text from word ``first`` through word ``last``, as written."""
@@ -121,9 +145,59 @@ class Doc:
 
     def sentence_of(self, offset: int) -> int:
         """Number of the sentence (``khabar.sentences``) holding ``offset``."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [s.start for s in sentences(self.text)]
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        if self._sentences is None:
+            self._sentences = _SentenceReader(self.text)
+        return self._sentences.number(offset)
+
+    def sentence_numbers(self, offsets: list[int]) -> list[int]:
+        """``sentence_of`` each offset (where words start), the text read once."""
+        if offsets:
+            self.sentence_of(max(offsets))
+        return list(map(self.sentence_of, offsets))
+
+
+class _SentenceReader:
+    """Sentence numbers of the offsets where words start, the text read only as far as asked.
+
+    A sentence end starts a new sentence unless it lies in the quotes, spaces and line breaks
+    right after another end (a line break after «...»); so, with each end read together with
+    what follows it, a word's sentence number is the count of ends before it.
+    """
+
+    __slots__ = ("ends", "pos", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.ends = text, []
+        self.pos = _SKIP_RE.match(text).end()  # the first sentence starts here
+
+    def number(self, offset: int) -> int:
+        if offset >= self.pos:
+            if WORD_RE.match(self.text, offset) is None:  # not a word: read the whole text
+                starts = sentence_starts(self.text)
+                return max(bisect.bisect_right(starts, offset) - 1, 0)
+            # no end runs over a word, so reading through the word's first letter is enough
+            found = _ENDS_AND_SKIP_RE.finditer(self.text, self.pos, offset + 1)
+            self.ends.extend(map(re.Match.start, found))
+            self.pos = offset + 1
+        return bisect.bisect_left(self.ends, offset)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``khabar.sentences(text)`` starts (no span object per sentence).
+
+    ``start`` is always past whitespace, so a sentence holds text exactly when it ends after
+    its start.
+    """
+    starts = []
+    start = _SKIP_RE.match(text).end()
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.start() if text[match.start()] == "\n" else match.end()
+        if start < end:
+            starts.append(start)
+        start = max(start, _SKIP_RE.match(text, match.end()).end())
+    if start < len(text):
+        starts.append(start)
+    return starts
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ merged), then the mentions, so the people found never depend on how the corpus i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -96,8 +96,9 @@ def _doc_rows(doc_id: str, doc: Doc, lex: Lexicon, *, mastheads, vocab) -> list[
         ):
             continue  # مركز الملك سلمان: the name of a place
         start, end = doc.start(m.first), doc.end(m.last)
-        rows.append((doc_id, *head, doc.text[start:end], start, end, doc.sentence_of(start), form))
-    return rows
+        rows.append((doc_id, *head, doc.text[start:end], start, end, form))
+    sentences = doc.sentence_numbers([row[6] for row in rows])
+    return [(*row[:8], n, row[8]) for row, n in zip(rows, sentences, strict=True)]
 
 
 def actors_batch(
@@ -112,8 +113,9 @@ def actors_batch(
     ``vocab`` is the whole corpus's vocabulary for discovery; without it, the batch's own.
     """
     lex = lexicon(extra)
-    docs = list(docs_of(batch))
+    docs: Iterable[tuple[str, Doc, frozenset]] = docs_of(batch)  # one document read at a time
     if discover and vocab is None:
+        docs = list(docs)
         vocab = Vocabulary.of_texts(doc.keys for _, doc, _ in docs)
     rows: list[tuple] = []
     for doc_id, doc, mastheads in docs:

@@ -2,17 +2,18 @@
 
 The first word of a phrase may carry proclitics (وبوتين، لوكالة، للبيت الأبيض); the rest must
 match as they stand, with only spaces, quotes and hyphens between. Which words can start a
-phrase is decided once per distinct spelling, so a document costs one set lookup per word.
+phrase is decided once per distinct spelling, with the words that must follow it when it is
+no phrase alone (علي، إن), so a document costs one dictionary lookup and one set lookup per word.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import compress
 from typing import Any, NamedTuple
 
-from khabar.actors.document import Doc
+from khabar.actors.document import KEYS_SEEN, Doc
 from khabar.clitics import ARTICLE, stems
 from khabar.wordlists import protected_words
 
@@ -20,6 +21,7 @@ __all__ = ["Match", "PhraseTrie", "soft_gap"]
 
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _END = None  # trie key that marks a complete phrase
+_STARTS, _WATCHED = 1, 2
 
 
 def _peelable(key: str) -> list[str]:
@@ -56,6 +58,12 @@ class PhraseTrie:
                 node.setdefault(_END, value)
         self._protected = protected_words()
         self._roots: dict[str, tuple[str, ...]] = {}
+        # key -> _STARTS (a key with roots, of the first ``_seen`` of KEYS_SEEN) | _WATCHED
+        self._marks: dict[str, int] = {}
+        self._seen = 0
+        self.watched: frozenset[str] = frozenset()
+        # phrase-initial key -> the words that may follow it there (None: it is a phrase alone)
+        self._next: dict[str, frozenset[str] | None] = {}
 
     def roots(self, key: str) -> tuple[str, ...]:
         """Phrase-initial words ``key`` is, clitics peeled (لبوتين -> بوتين)."""
@@ -69,37 +77,79 @@ class PhraseTrie:
             else:
                 roots = (key,) if key in trie else ()
             self._roots[key] = roots
+            if roots:
+                self._marks[key] = self._marks.get(key, 0) | _STARTS
+                nodes = [trie[root] for root in roots]
+                ends = any(_END in node for node in nodes)
+                self._next[key] = None if ends else frozenset().union(*nodes)
         return roots
 
-    def starts(self, doc: Doc) -> Iterator[int]:
-        """Positions of the words that may start a phrase."""
-        roots = list(map(self._roots.get, doc.keys))
-        if None in roots:
-            roots = [
-                self.roots(k) if r is None else r for k, r in zip(doc.keys, roots, strict=True)
-            ]
-        return compress(range(len(roots)), roots)
+    def _classify_new_keys(self) -> None:
+        """Decide the roots of every key read since the last call (a set lookup per word
+        afterwards, on a set small enough to stay in the processor's cache)."""
+        seen = len(KEYS_SEEN)
+        for key in KEYS_SEEN[self._seen : seen]:
+            self.roots(key)
+        self._seen = seen
+
+    def watch(self, words: frozenset[str]) -> None:
+        """Also report where ``words`` stand (``scan``), in the same pass over a document."""
+        for word in self.watched:
+            self._marks[word] &= ~_WATCHED
+        for word in words:
+            self._marks[word] = self._marks.get(word, 0) | _WATCHED
+        self.watched = words
+
+    def scan(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Positions of the words that may start a phrase (and, when no phrase is that word
+        alone, are followed by a word that continues one), and of the watched words."""
+        if self._seen < len(KEYS_SEEN):
+            self._classify_new_keys()
+        keys, marks, follow, last = doc.keys, self._marks, self._next, len(doc.keys) - 1
+        starts, watched = [], []
+        for i in compress(range(len(keys)), map(marks.get, keys)):
+            key = keys[i]
+            mark = marks[key]
+            if mark & _WATCHED:
+                watched.append(i)
+            if mark & _STARTS and (
+                (need := follow[key]) is None or (i < last and keys[i + 1] in need)
+            ):
+                starts.append(i)
+        return starts, watched
+
+    def starts(self, doc: Doc) -> list[int]:
+        """Positions of the words that may start a phrase (see ``scan``)."""
+        return self.scan(doc)[0]
 
     def longest_at(self, doc: Doc, i: int) -> Match | None:
         """The longest phrase starting at word ``i``."""
-        keys, best = doc.keys, None
-        for root in self.roots(keys[i]):
+        keys, parts, last, best = doc.keys, doc.parts, len(doc.keys) - 1, None
+        for root in self._roots[keys[i]]:
             node, j = self._trie[root], i
             while True:
                 if _END in node and (best is None or j > best.last):
                     best = Match(i, j, node[_END])
-                nxt = j + 1
-                if nxt >= len(keys) or keys[nxt] not in node or not soft_gap(doc.gap(nxt)):
+                if j == last or (key := keys[j + 1]) not in node:
                     break
-                node, j = node[keys[nxt]], nxt
+                gap = parts[2 * j + 2]
+                if gap != " " and _SOFT_GAP_RE.fullmatch(gap) is None:
+                    break
+                node, j = node[key], j + 1
         return best
 
     def find(self, doc: Doc) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
+        return self.find_watched(doc)[0]
+
+    def find_watched(self, doc: Doc) -> tuple[list[Match], list[int]]:
+        """``find`` and the positions of the watched words."""
         found: list[Match] = []
         after = -1
-        for i in self.starts(doc):
-            if i > after and (match := self.longest_at(doc, i)) is not None:
+        longest_at = self.longest_at
+        starts, watched = self.scan(doc)
+        for i in starts:
+            if i > after and (match := longest_at(doc, i)) is not None:
                 found.append(match)
                 after = match.last
-        return found
+        return found, watched

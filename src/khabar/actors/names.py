@@ -207,13 +207,13 @@ class NameReader:
 
     def name_at(self, i: int) -> int | None:
         """Last word of a 2-4 word name that starts at word ``i``, else None."""
-        keys, hints, n = self.keys, self.hints, len(self.keys)
+        keys, parts, hints, n = self.keys, self.parts, self.hints, len(self.keys)
         units, j, last, arab = 0, i, None, False
         while j < n and self.covered[j] is None:
             k = keys[j]
-            if j > i and not name_gap(self.gap(j)):
+            if j > i and not name_gap(parts[2 * j]):
                 break
-            if k in hints.joiners and j + 1 < n and name_gap(self.gap(j + 1)):
+            if k in hints.joiners and j + 1 < n and name_gap(parts[2 * j + 2]):
                 arab = arab or units == 0
                 units, last, j = units + 1, j + 1, j + 2
             elif k in hints.links and units and j + 1 < n:

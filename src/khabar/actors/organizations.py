@@ -21,7 +21,10 @@ from khabar.actors.matching import Match, soft_gap
 from khabar.clitics import PROCLITICS, stems
 from khabar.wordlists import protected_words
 
-__all__ = ["HEADS", "ORG_PREFIX", "PLACE_HEADS", "PLACE_PREFIX", "Shaped", "shaped_organizations"]
+__all__ = [
+    "HEADS", "ORG_PREFIX", "PLACE_HEADS", "PLACE_PREFIX", "Shaped", "head_words",
+    "shaped_organizations",
+]  # fmt: skip
 
 ORG_PREFIX = "org:"
 PLACE_PREFIX = "place:"
@@ -99,7 +102,7 @@ def _regional() -> frozenset[str]:
 
 
 def _soft(doc: Doc, j: int) -> bool:
-    return 0 < j < len(doc.keys) and soft_gap(doc.gap(j))
+    return 0 < j < len(doc.keys) and ((gap := doc.parts[2 * j]) == " " or soft_gap(gap))
 
 
 def _definite(key: str) -> bool:
@@ -294,19 +297,28 @@ def _shaped_at(doc: Doc, lex: Lexicon, i: int, starts: dict[int, Match]) -> Matc
     return Match(i, last, Shaped(prefix + key, "(unlisted)", name, head.kind))
 
 
-def shaped_organizations(doc: Doc, lex: Lexicon, found: Sequence[Match]) -> list[Match]:
+def head_words() -> frozenset[str]:
+    """The match keys of every head word with its proclitics (وللجامعة)."""
+    return frozenset(_head_forms())
+
+
+def shaped_organizations(
+    doc: Doc, lex: Lexicon, found: Sequence[Match], *, at: Sequence[int] | None = None
+) -> list[Match]:
     """Organizations (and places) read by their shape.
 
     Args:
         doc: The document.
         lex: The compiled dictionary.
         found: Dictionary matches (their places, countries and people may be proper parts).
+        at: The positions of the document's head words (``head_words``), if known.
 
     Returns:
         Matches whose value is a ``Shaped`` actor, in text order.
     """
-    heads = _head_forms()
-    at = list(compress(range(len(doc.keys)), map(heads.__contains__, doc.keys)))
+    if at is None:
+        heads = _head_forms()
+        at = list(compress(range(len(doc.keys)), map(heads.__contains__, doc.keys)))
     if not at:
         return []
     starts = {m.first: m for m in found}

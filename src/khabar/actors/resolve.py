@@ -22,7 +22,7 @@ from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
 from khabar.actors.document import Doc
 from khabar.actors.hints import common_words
 from khabar.actors.matching import Match, soft_gap
-from khabar.actors.organizations import Shaped, shaped_organizations
+from khabar.actors.organizations import Shaped, head_words, shaped_organizations
 from khabar.clitics import PROCLITICS, stems
 from khabar.lexicon import phrase_key
 from khabar.wordlists import protected_words
@@ -63,10 +63,12 @@ def forms(key: str) -> tuple[str, ...]:
 
 def soft(doc: Doc, i: int, *, pattern: re.Pattern | None = None) -> bool:
     """Whether only spaces, quotes and hyphens (or ``pattern``) stand before word ``i``."""
-    if not 0 < i < len(doc):
+    if not 0 < i < len(doc.keys):
         return False
-    gap = doc.gap(i)
-    return soft_gap(gap) if pattern is None else pattern.fullmatch(gap) is not None
+    gap = doc.parts[2 * i]
+    if pattern is None:
+        return gap == " " or soft_gap(gap)
+    return pattern.fullmatch(gap) is not None
 
 
 def through_article(doc: Doc, i: int, head: str) -> bool:
@@ -127,7 +129,17 @@ def _given_before(lex: Lexicon, phrase: Phrase, doc: Doc, i: int) -> bool:
         return False
     if before in lex.stopwords and doc.surfaces[i].endswith("ى"):
         return False  # على (on), not علي (Ali)
-    return all(before not in phrase_key(v) for i in phrase.ids for v in lex.entries[i].variants)
+    return before not in _own_words(lex, phrase.ids)
+
+
+def _own_words(lex: Lexicon, ids: tuple[str, ...]) -> frozenset[str]:
+    """The words of every listed spelling of the actors ``ids`` (kept with the dictionary)."""
+    words = lex.memo.get(("words", ids))
+    if words is None:
+        entries = [lex.entries[i] for i in ids]
+        words = frozenset(w for e in entries for v in e.variants for w in phrase_key(v))
+        lex.memo[("words", ids)] = words
+    return words
 
 
 def _other_country(lex: Lexicon, actor_id: str, doc: Doc, last: int) -> bool:
@@ -183,14 +195,27 @@ def _ministry_at(lex: Lexicon, doc: Doc, i: int) -> Match | None:
 _BODY_AR = {"ministry": "وزارة", "authority": "هيئة", "directorate": "مديرية"}
 
 
+@cache
+def _shape_words(bodies: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(words that open a name by its shape, those of them that open an organization's)."""
+    heads = head_words()
+    return bodies | heads, heads
+
+
 def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
     """Dictionary matches, ministries and organizations by shape, longest where they overlap."""
-    found = lex.names.find(doc)
-    bodies = lex.ministries.body_forms
-    if not bodies.isdisjoint(doc.keys):
-        starts = [i for i, k in enumerate(doc.keys) if k in bodies]
+    keys, bodies = doc.keys, lex.ministries.body_forms
+    openers, heads = _shape_words(bodies)
+    if lex.names.watched is not openers:
+        lex.names.watch(openers)
+    found, at = lex.names.find_watched(doc)
+    if not at:
+        return found
+    starts = [i for i in at if keys[i] in bodies]
+    if starts:
         found = _overlaid(found, [m for i in starts if (m := _ministry_at(lex, doc, i))])
-    return _overlaid(found, shaped_organizations(doc, lex, found))
+    shaped = shaped_organizations(doc, lex, found, at=[i for i in at if keys[i] in heads])
+    return _overlaid(found, shaped)
 
 
 def _overlaid(found: list[Match], shaped: list[Match]) -> list[Match]:
@@ -252,8 +277,16 @@ def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) ->
         return True
     if phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
-    kinds = {lex.entries[i].kind for i in phrase.ids}
-    return "person" not in kinds and _after_word_of(doc, match.first, lex.institutions)
+    return not _names_a_person(lex, phrase.ids) and _after_word_of(
+        doc, match.first, lex.institutions
+    )
+
+
+def _names_a_person(lex: Lexicon, ids: tuple[str, ...]) -> bool:
+    found = lex.memo.get(("person", ids))
+    if found is None:
+        found = lex.memo[("person", ids)] = any(lex.entries[i].kind == "person" for i in ids)
+    return found
 
 
 def mentions(doc: Doc, lex: Lexicon, *, mastheads: frozenset = frozenset()) -> list[Mention]:
