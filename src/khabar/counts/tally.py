@@ -19,8 +19,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from khabar.counts.words import split_words
 from khabar.engine import gc_paused
-from khabar.tokens import WORD_RE, arrow_pieces
+from khabar.tokens import WORD_RE
 
 __all__ = ["Tally", "merge_tallies", "tally_batch"]
 
@@ -122,14 +123,10 @@ def tally_batch(
 
 def _count_words(texts: pd.Series, ngram: int) -> Tally:
     """Words counted in Arrow and numpy: no Python object per word."""
-    words, owner = arrow_pieces(pa.array(texts, type=pa.large_string()))
+    words, owner = split_words(pa.array(texts, type=pa.large_string()))
     encoded = pc.dictionary_encode(words)
     vocab = dict(zip(encoded.dictionary.to_pylist(), itertools.count()))
     ids = encoded.indices.to_numpy()
-    empty = vocab.pop("", None)  # what lies before the first word or after the last
-    if empty is not None:
-        real = ids != empty
-        ids, owner = ids[real], owner[real]
     width = max(len(encoded.dictionary), 1)
     pairs, counts = np.unique(owner.astype(np.int64) * width + ids, return_counts=True)
     return Tally(

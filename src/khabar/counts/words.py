@@ -1,0 +1,124 @@
+"""Every word of a batch of texts, found in numpy over the texts' UTF-8 bytes.
+
+What counts as a word is ``tokens.WORD_RE``: its character class, read once for every code
+point, becomes a lookup table. A batch is then split with a handful of whole-array passes over
+its bytes (classify each character by its first two bytes, extend to the bytes that follow,
+find where words begin and end) and no per-word work in Python or in a regex engine: about
+three times faster than Arrow's RE2 split, and exactly ``WORD_RE.findall`` (tests hold them
+equal on every code point and on random text).
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+
+import numpy as np
+import pyarrow as pa
+
+from khabar.tokens import WORD_RE
+
+__all__ = ["split_words"]
+
+_WIDE = 2  # a 3- or 4-byte character: classified from all of its bytes
+
+
+@cache
+def _word_code_points() -> np.ndarray:
+    """True for every code point ``WORD_RE`` matches (surrogates are never in a str's UTF-8)."""
+    every = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
+    table = np.zeros(0x110000, dtype=bool)
+    for match in WORD_RE.finditer(every):
+        table[ord(match.group()[0]) : ord(match.group()[-1]) + 1] = True
+    return table
+
+
+@cache
+def _two_byte_classes() -> np.ndarray:
+    """Class of the character starting with bytes (b0, b1), indexed by ``b0 << 8 | b1``: 1 for
+    a word character, 0 for others and for continuation bytes, _WIDE when b0 starts 3 or 4."""
+    words = _word_code_points()
+    key = np.arange(1 << 16)
+    b0, b1 = key >> 8, key & 0xFF
+    classes = np.zeros(1 << 16, dtype=np.uint8)
+    ascii_ = b0 < 0x80
+    classes[ascii_] = words[b0[ascii_]]
+    two = (b0 >= 0xC0) & (b0 < 0xE0)
+    classes[two] = words[((b0[two] & 0x1F) << 6) | (b1[two] & 0x3F)]
+    classes[b0 >= 0xE0] = _WIDE
+    return classes
+
+
+def split_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.LargeStringArray, np.ndarray]:
+    """Every word of every text (as ``WORD_RE.findall``), with the index of its text.
+
+    Args:
+        texts: Strings (nulls read as empty texts).
+
+    Returns:
+        The words, in order, and for each the number of the text it comes from.
+    """
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    texts = texts.fill_null("").cast(pa.large_string())
+    if not len(texts):
+        return pa.array([], type=pa.large_string()), np.zeros(0, dtype=np.int64)
+    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)
+    offsets = offsets[texts.offset : texts.offset + len(texts) + 1]
+    data = np.frombuffer(texts.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
+    offsets = offsets - offsets[0]
+    inside = _word_bytes(data)
+    starts, ends = _runs(inside, offsets)
+    lengths = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.cumsum(ends - starts, out=lengths[1:])
+    words = pa.LargeStringArray.from_buffers(
+        len(starts), pa.py_buffer(lengths), pa.py_buffer(data[inside])
+    )
+    per_text = np.diff(np.searchsorted(starts, offsets))
+    return words, np.repeat(np.arange(len(texts)), per_text)
+
+
+def _word_bytes(data: np.ndarray) -> np.ndarray:
+    """True for every byte of every word character."""
+    n = len(data)
+    padded = np.zeros(n + 4, dtype=np.uint8)
+    padded[:n] = data
+    key = padded[:n].astype(np.uint16)
+    key <<= 8
+    key |= padded[1 : n + 1]
+    classes = _two_byte_classes()[key]
+    del key
+    wide = np.flatnonzero(classes == _WIDE)
+    if len(wide):
+        classes[wide] = _word_code_points()[_code_points(padded, wide)]
+    inside = classes.view(bool)
+    follows = (data & 0xC0) == 0x80  # continuation bytes: part of the character before
+    for _ in range(3):
+        inside[1:] |= inside[:-1] & follows[1:]
+    return inside
+
+
+def _code_points(padded: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Code points of the 3- and 4-byte characters starting at ``at``."""
+    b0 = padded[at].astype(np.int64)
+    b1, b2, b3 = (padded[at + k].astype(np.int64) & 0x3F for k in (1, 2, 3))
+    three = ((b0 & 0x0F) << 12) | (b1 << 6) | b2
+    four = ((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3
+    return np.minimum(np.where(b0 < 0xF0, three, four), 0x10FFFF)
+
+
+def _runs(inside: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Byte offsets where words start and end (texts end words: they are not joined)."""
+    n = len(inside)
+    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    edges += 1
+    if n and inside[0]:
+        edges = np.r_[0, edges]
+    if n and inside[-1]:
+        edges = np.r_[edges, n]
+    # where one text ends inside a word and the next begins with one, the run is cut in two
+    cuts = np.unique(offsets[(offsets > 0) & (offsets < n)])
+    cuts = cuts[inside[cuts - 1] & inside[cuts]]
+    if len(cuts):
+        edges = np.insert(edges, np.repeat(np.searchsorted(edges, cuts), 2), np.repeat(cuts, 2))
+    return edges[0::2], edges[1::2]
