@@ -82,8 +82,12 @@ def finish_terms(
     term_of, terms = labels.term_of, labels.terms
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
-    if terms and isinstance(terms[0], str):
-        kept = np.array([bool(t) and t not in stop for t in terms], dtype=bool)
+    if isinstance(terms, pa.Array):
+        stop_words = pa.array(sorted(stop), type=pa.string())
+        kept = pc.and_(
+            pc.invert(pc.is_in(terms, stop_words)), pc.greater(pc.binary_length(terms), 0)
+        )
+        kept = kept.to_numpy(zero_copy_only=False)
     else:
         kept = np.array([not _is_stop(t, stop, phrases) for t in terms], dtype=bool)
     group_of_doc, groups = _codes(tally.groups)
@@ -122,11 +126,11 @@ def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows)
     tokens = rows["group_tokens"][group]
     table = pd.DataFrame(
         {
-            "term": labels.label[term],
+            "term": _column(labels.label, term),
             "count": count,
             "doc_count": rows["doc_count"][order],
             "share": np.divide(count, tokens, out=np.zeros(len(count)), where=tokens > 0),
-            "forms": labels.forms[term],
+            "forms": _column(labels.forms, term),
         },
         columns=TERM_COLUMNS,
     )
@@ -135,8 +139,13 @@ def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows)
     return table
 
 
-def _alphabetical(texts: np.ndarray) -> np.ndarray:
+def _column(texts: pa.Array, at: np.ndarray) -> pd.Series:
+    """A string column of ``texts[at]``, held in Arrow as pandas holds text."""
+    return pd.Series(texts.take(pa.array(at, type=pa.int64())), dtype="str")
+
+
+def _alphabetical(texts: pa.Array) -> np.ndarray:
     """The rank of each string in code point order (Arrow sorts UTF-8 bytes: the same)."""
     rank = np.empty(len(texts), dtype=np.int64)
-    rank[pc.sort_indices(pa.array(texts, type=pa.string())).to_numpy()] = np.arange(len(texts))
+    rank[pc.sort_indices(texts).to_numpy()] = np.arange(len(texts))
     return rank

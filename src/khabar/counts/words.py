@@ -18,7 +18,9 @@ import pyarrow as pa
 
 from khabar.tokens import WORD_RE
 
-__all__ = ["split_words"]
+__all__ = ["from_text", "split_words", "string_buffers", "to_text"]
+
+_SEP = 10  # "\n", never inside a word
 
 _WIDE = 2  # a 3- or 4-byte character: classified from all of its bytes
 
@@ -58,15 +60,7 @@ def split_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.LargeStringArray,
     Returns:
         The words, in order, and for each the number of the text it comes from.
     """
-    if isinstance(texts, pa.ChunkedArray):
-        texts = texts.combine_chunks()
-    texts = texts.fill_null("").cast(pa.large_string())
-    if not len(texts):
-        return pa.array([], type=pa.large_string()), np.zeros(0, dtype=np.int64)
-    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)
-    offsets = offsets[texts.offset : texts.offset + len(texts) + 1]
-    data = np.frombuffer(texts.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
-    offsets = offsets - offsets[0]
+    offsets, data = string_buffers(texts)
     inside = _word_bytes(data)
     starts, ends = _runs(inside, offsets)
     lengths = np.zeros(len(starts) + 1, dtype=np.int64)
@@ -75,7 +69,41 @@ def split_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.LargeStringArray,
         len(starts), pa.py_buffer(lengths), pa.py_buffer(data[inside])
     )
     per_text = np.diff(np.searchsorted(starts, offsets))
-    return words, np.repeat(np.arange(len(texts)), per_text)
+    return words, np.repeat(np.arange(len(per_text)), per_text)
+
+
+def string_buffers(strings: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (from 0, one more than the strings) and the UTF-8 bytes of Arrow strings
+    (nulls read as empty strings), as numpy arrays without copying where possible."""
+    if isinstance(strings, pa.ChunkedArray):
+        strings = strings.combine_chunks()
+    strings = strings.fill_null("").cast(pa.large_string())
+    if not len(strings):
+        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.uint8)
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)
+    offsets = offsets[strings.offset : strings.offset + len(strings) + 1]
+    data = np.frombuffer(strings.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return offsets - offsets[0], data
+
+
+def to_text(words: pa.Array) -> str:
+    """The words joined by newlines, as one str (for one C-level pass of a str function)."""
+    offsets, data = string_buffers(words)
+    return np.insert(data, offsets[1:-1], _SEP).tobytes().decode("utf-8")
+
+
+def from_text(text: str, count: int) -> pa.LargeStringArray:
+    """The ``count`` words of a ``to_text`` string (after a transform that kept newlines)."""
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    cuts = np.flatnonzero(data == _SEP)
+    if len(cuts) != max(count - 1, 0):
+        raise ValueError(f"{len(cuts) + 1} words where {count} were expected")
+    offsets = np.r_[0, cuts - np.arange(len(cuts)), len(data) - len(cuts)].astype(np.int64)
+    if not count:
+        return pa.array([], type=pa.large_string())
+    return pa.LargeStringArray.from_buffers(
+        count, pa.py_buffer(offsets), pa.py_buffer(data[data != _SEP])
+    )
 
 
 def _word_bytes(data: np.ndarray) -> np.ndarray:
