@@ -6,7 +6,7 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.counts.words import split_words
+from khabar.counts.words import containing, split_words
 from khabar.tokens import WORD_RE
 
 
@@ -50,3 +50,9 @@ arabic = st.text(alphabet="بوتين الكرملين،. «»\u064e\u0640\u200c
 @given(texts=st.lists(arabic, max_size=6))
 def test_arabic_words_are_word_re_findall(texts):
     assert _split(texts) == _findall(texts)
+
+
+@given(texts=st.lists(st.text(), max_size=6), chars=st.frozensets(st.characters(), max_size=4))
+def test_containing_finds_the_strings_with_one_of_the_characters(texts, chars):
+    found = containing(pa.array(texts, type=pa.large_string()), frozenset(chars))
+    assert found.tolist() == [any(c in chars for c in text) for text in texts]

@@ -17,9 +17,9 @@ import pyarrow.compute as pc
 
 from khabar.clitics import ARTICLE
 from khabar.counts.folding import fold_vocabulary, own_words
-from khabar.counts.words import from_text, to_text
+from khabar.counts.words import containing, from_text, to_text
 from khabar.lexicon import dictionary_words
-from khabar.normalize import display_form, normalize
+from khabar.normalize import DISPLAY_CHANGES, NORMALIZE_CHANGES, display_form, normalize
 from khabar.wordlists import arabic_stopwords, protected_words
 
 __all__ = ["Labels", "WordFolds"]
@@ -30,10 +30,17 @@ _SEP = "\n"  # never inside a word: joins the words of an n-gram label
 Surface = str | tuple[str, ...]
 
 
-def _each(transform, words: pa.Array) -> pa.LargeStringArray:
-    """``transform`` of every word, in one call on the words joined by newlines (``transform``
-    keeps newlines and joins nothing)."""
-    return from_text(transform(to_text(words)), len(words))
+def _each(transform, words: pa.Array, *, changes: frozenset[str]) -> pa.Array:
+    """``transform`` of every word, in one call on the words joined by newlines; only words
+    with a character in ``changes`` are transformed (``transform`` keeps newlines, joins
+    nothing and leaves text without those characters as it is)."""
+    some = containing(words, changes)
+    if not some.any():
+        return words
+    mask = pa.array(some)
+    chosen = words.filter(mask)
+    done = from_text(transform(to_text(chosen)), len(chosen))
+    return pc.replace_with_mask(words, mask, done.cast(words.type))
 
 
 def _strings(words: Sequence[str] | pa.Array) -> pa.Array:
@@ -69,7 +76,7 @@ class WordFolds:
 
     def __init__(self, words: Sequence[str] | pa.Array, totals: np.ndarray) -> None:
         self.words = _strings(words)
-        self.norms = _each(normalize, self.words).cast(pa.string())
+        self.norms = _each(normalize, self.words, changes=NORMALIZE_CHANGES).cast(pa.string())
         encoded = pc.dictionary_encode(self.norms)  # each distinct normalized word once
         distinct, code = encoded.dictionary, encoded.indices.to_numpy()
         seen = np.bincount(code, weights=totals, minlength=len(distinct)).astype(np.int64)
@@ -194,7 +201,11 @@ def _rank_forms(
 
 def _words(surfaces: pa.Array, totals: np.ndarray) -> tuple[pa.Array, np.ndarray, pa.Array]:
     folds = WordFolds(surfaces, totals)
-    return folds.folds, folds.proclitics(), _each(display_form, folds.words)
+    return (
+        folds.folds,
+        folds.proclitics(),
+        _each(display_form, folds.words, changes=DISPLAY_CHANGES),
+    )
 
 
 def _grams(surfaces: Sequence[tuple[str, ...]], totals: np.ndarray) -> tuple[list, list, pa.Array]:
@@ -202,7 +213,13 @@ def _grams(surfaces: Sequence[tuple[str, ...]], totals: np.ndarray) -> tuple[lis
     words = list({w for surface in surfaces for w in surface})
     # a word's occurrences are about those of the n-grams it begins
     folds = WordFolds(words, first.reindex(words, fill_value=0).to_numpy())
-    shown = dict(zip(words, _each(display_form, folds.words).to_pylist(), strict=True))
+    shown = dict(
+        zip(
+            words,
+            _each(display_form, folds.words, changes=DISPLAY_CHANGES).to_pylist(),
+            strict=True,
+        )
+    )
     folded = dict(zip(words, folds.folds.to_pylist(), strict=True))
     proclitic = dict(zip(words, folds.proclitics().tolist(), strict=True))
     groups = [tuple(map(folded.__getitem__, s)) for s in surfaces]

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from khabar.tokens import WORD_RE
 
-__all__ = ["from_text", "split_words", "string_buffers", "to_text"]
+__all__ = ["containing", "from_text", "split_words", "string_buffers", "to_text"]
 
 _SEP = 10  # "\n", never inside a word
 
@@ -36,19 +36,36 @@ def _word_code_points() -> np.ndarray:
 
 
 @cache
-def _two_byte_classes() -> np.ndarray:
+def _code_point_set(chars: frozenset[str]) -> np.ndarray:
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+@cache
+def _two_byte_classes(chars: frozenset[str] | None = None) -> np.ndarray:
     """Class of the character starting with bytes (b0, b1), indexed by ``b0 << 8 | b1``: 1 for
-    a word character, 0 for others and for continuation bytes, _WIDE when b0 starts 3 or 4."""
-    words = _word_code_points()
+    a word character (or one of ``chars``), 0 for others and for continuation bytes, _WIDE
+    when b0 starts 3 or 4."""
+    marked = _word_code_points() if chars is None else _code_point_set(chars)
     key = np.arange(1 << 16)
     b0, b1 = key >> 8, key & 0xFF
     classes = np.zeros(1 << 16, dtype=np.uint8)
     ascii_ = b0 < 0x80
-    classes[ascii_] = words[b0[ascii_]]
+    classes[ascii_] = marked[b0[ascii_]]
     two = (b0 >= 0xC0) & (b0 < 0xE0)
-    classes[two] = words[((b0[two] & 0x1F) << 6) | (b1[two] & 0x3F)]
+    classes[two] = marked[((b0[two] & 0x1F) << 6) | (b1[two] & 0x3F)]
     classes[b0 >= 0xE0] = _WIDE
     return classes
+
+
+def containing(strings: pa.Array, chars: frozenset[str]) -> np.ndarray:
+    """True for each string that contains one of ``chars`` (nulls: False)."""
+    offsets, data = string_buffers(strings)
+    found = np.zeros(len(offsets) - 1, dtype=bool)
+    at = np.flatnonzero(_first_bytes(data, chars))
+    found[np.searchsorted(offsets, at, side="right") - 1] = True
+    return found
 
 
 def split_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.LargeStringArray, np.ndarray]:
@@ -106,20 +123,26 @@ def from_text(text: str, count: int) -> pa.LargeStringArray:
     )
 
 
-def _word_bytes(data: np.ndarray) -> np.ndarray:
-    """True for every byte of every word character."""
+def _first_bytes(data: np.ndarray, chars: frozenset[str] | None = None) -> np.ndarray:
+    """True for the first byte of every word character (or of every one of ``chars``)."""
     n = len(data)
     padded = np.zeros(n + 4, dtype=np.uint8)
     padded[:n] = data
     key = padded[:n].astype(np.uint16)
     key <<= 8
     key |= padded[1 : n + 1]
-    classes = _two_byte_classes()[key]
+    classes = _two_byte_classes(chars)[key]
     del key
     wide = np.flatnonzero(classes == _WIDE)
     if len(wide):
-        classes[wide] = _word_code_points()[_code_points(padded, wide)]
-    inside = classes.view(bool)
+        marked = _word_code_points() if chars is None else _code_point_set(chars)
+        classes[wide] = marked[_code_points(padded, wide)]
+    return classes.view(bool)
+
+
+def _word_bytes(data: np.ndarray) -> np.ndarray:
+    """True for every byte of every word character."""
+    inside = _first_bytes(data)
     follows = (data & 0xC0) == 0x80  # continuation bytes: part of the character before
     for _ in range(3):
         inside[1:] |= inside[:-1] & follows[1:]
