@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from khabar.clitics import ARTICLE
 from khabar.counts.folding import fold_vocabulary, own_words
+from khabar.counts.order import sort_order
 from khabar.counts.words import containing, from_text, to_text
 from khabar.lexicon import dictionary_words
 from khabar.normalize import DISPLAY_CHANGES, NORMALIZE_CHANGES, display_form, normalize
@@ -188,13 +189,13 @@ def _rank_forms(
     alphabetical = np.empty(len(by_text), dtype=np.int64)
     alphabetical[by_text] = np.arange(len(by_text))
     width = max(len(by_text), 1)
-    keys, first, inverse = np.unique(
-        term * width + alphabetical[encoded.indices.to_numpy()],
-        return_index=True,
-        return_inverse=True,
-    )
-    summed = np.bincount(inverse, weights=totals, minlength=len(keys))
-    order = np.lexsort((keys % width, -summed, clitic[first], keys // width))
+    keys = term * width + alphabetical[encoded.indices.to_numpy()]
+    if len(by_text) == len(shown):  # every spelling shown once: nothing to add up
+        first, summed = np.arange(len(keys)), totals
+    else:
+        keys, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        summed = np.bincount(inverse, weights=totals, minlength=len(keys))
+    order = sort_order(keys % width, -summed, clitic[first], keys // width)
     in_order = encoded.dictionary.take(pa.array(by_text[(keys % width)[order]]))
     return (keys // width)[order], in_order, clitic[first][order]
 

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar.counts.labels import Labels
+from khabar.counts.order import sort_order
 from khabar.counts.tally import Tally
 from khabar.lexicon import dictionary_phrases
 from khabar.wordlists import arabic_stopwords
@@ -33,21 +34,22 @@ def _codes(values: list) -> tuple[np.ndarray, list]:
     return codes.astype(np.int64), list(uniques)
 
 
-def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct keys (sorted) and how many times each occurs."""
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """Distinct keys, sorted."""
     ordered = np.sort(keys)
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
-    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def _sums(keys: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct keys (sorted) and the sum of weights (or the number of keys) per key."""
-    if weights is None:
-        weights = np.ones(len(keys), dtype=np.int64)
+    """Distinct keys (sorted) and the sum of (positive) weights, or the number of keys, per key."""
     if len(keys) and keys.max() < 50_000_000:  # small key space: one dense pass
         dense = np.bincount(keys, weights=weights)
-        found = np.flatnonzero(np.bincount(keys))
+        found = np.flatnonzero(dense)
         return found, dense[found].astype(np.int64)
+    if weights is None:
+        weights = np.ones(len(keys), dtype=np.int64)
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
@@ -61,7 +63,7 @@ def _doc_term_keys(
 
     Only a term written in several ways (``shared``) can occur twice in one document's pairs.
     """
-    pairs, _ = _distinct(doc[shared] * n_terms + term[shared])
+    pairs = _distinct(doc[shared] * n_terms + term[shared])
     alone = group_of_doc[doc[~shared]] * n_terms + term[~shared]
     return np.concatenate([alone, group_of_doc[pairs // n_terms] * n_terms + pairs % n_terms])
 
@@ -121,7 +123,7 @@ def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows)
     group_rank = np.empty(max(len(groups), 1), dtype=np.int64)
     group_rank[_group_order(groups)] = np.arange(len(groups))
     # by group, most frequent first, ties alphabetical (lexsort is stable, last key first)
-    order = np.lexsort((_alphabetical(labels.label)[term], -count, group_rank[group]))
+    order = sort_order(_alphabetical(labels.label)[term], -count, group_rank[group])
     group, term, count = group[order], term[order], count[order]
     tokens = rows["group_tokens"][group]
     table = pd.DataFrame(
