@@ -63,7 +63,7 @@ def containing(strings: pa.Array, chars: frozenset[str]) -> np.ndarray:
     """True for each string that contains one of ``chars`` (nulls: False)."""
     offsets, data = string_buffers(strings)
     found = np.zeros(len(offsets) - 1, dtype=bool)
-    at = np.flatnonzero(_first_bytes(data, chars))
+    at = np.flatnonzero(_first_bytes(data, chars)[0])
     found[np.searchsorted(offsets, at, side="right") - 1] = True
     return found
 
@@ -123,36 +123,42 @@ def from_text(text: str, count: int) -> pa.LargeStringArray:
     )
 
 
-def _first_bytes(data: np.ndarray, chars: frozenset[str] | None = None) -> np.ndarray:
-    """True for the first byte of every word character (or of every one of ``chars``)."""
+def _first_bytes(
+    data: np.ndarray, chars: frozenset[str] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """True for the first byte of every word character (or of every one of ``chars``); and
+    where the 3- and 4-byte characters start."""
     n = len(data)
-    padded = np.zeros(n + 4, dtype=np.uint8)
-    padded[:n] = data
-    key = padded[:n].astype(np.uint16)
-    key <<= 8
-    key |= padded[1 : n + 1]
+    key = np.empty(n, dtype=np.uint16)
+    np.left_shift(data, 8, out=key, dtype=np.uint16)
+    key[:-1] |= data[1:]
     classes = _two_byte_classes(chars)[key]
     del key
     wide = np.flatnonzero(classes == _WIDE)
     if len(wide):
         marked = _word_code_points() if chars is None else _code_point_set(chars)
-        classes[wide] = marked[_code_points(padded, wide)]
-    return classes.view(bool)
+        classes[wide] = marked[_code_points(data, wide)]
+    return classes.view(bool), wide
 
 
 def _word_bytes(data: np.ndarray) -> np.ndarray:
     """True for every byte of every word character."""
-    inside = _first_bytes(data)
-    follows = (data & 0xC0) == 0x80  # continuation bytes: part of the character before
-    for _ in range(3):
-        inside[1:] |= inside[:-1] & follows[1:]
+    inside, wide = _first_bytes(data)
+    # the bytes after a lead byte (>= 0xC0) belong to its character; a 3- or 4-byte
+    # character's third and fourth are set here, its second with the others below
+    wide = wide[inside[wide]]
+    inside[wide + 2] = True
+    four = wide[data[wide] >= 0xF0]
+    inside[four + 3] = True
+    inside[1:] |= inside[:-1] & (data[:-1] >= 0xC0)
     return inside
 
 
-def _code_points(padded: np.ndarray, at: np.ndarray) -> np.ndarray:
+def _code_points(data: np.ndarray, at: np.ndarray) -> np.ndarray:
     """Code points of the 3- and 4-byte characters starting at ``at``."""
-    b0 = padded[at].astype(np.int64)
-    b1, b2, b3 = (padded[at + k].astype(np.int64) & 0x3F for k in (1, 2, 3))
+    last = len(data) - 1
+    b0 = data[at].astype(np.int64)
+    b1, b2, b3 = (data[np.minimum(at + k, last)].astype(np.int64) & 0x3F for k in (1, 2, 3))
     three = ((b0 & 0x0F) << 12) | (b1 << 6) | b2
     four = ((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3
     return np.minimum(np.where(b0 < 0xF0, three, four), 0x10FFFF)
