@@ -7,6 +7,7 @@ never off a word the corpus also writes after the article (كلام, seen as ا�
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import cache
 
@@ -148,7 +149,8 @@ class Labels:
                 else [terms[t] for t in term[bare].tolist()]
             )
             written = shown.take(pa.array(bare)).to_pylist()
-            stripped = [_bare(s, g) for s, g in zip(written, groups, strict=True)]
+            known = _Stripped()
+            stripped = [_bare(s, g, known) for s, g in zip(written, groups, strict=True)]
             mask = np.zeros(len(label), dtype=bool)
             mask[term[bare]] = True
             label = pc.replace_with_mask(label, pa.array(mask), pa.array(stripped, label.type))
@@ -210,10 +212,12 @@ def _words(surfaces: pa.Array, totals: np.ndarray) -> tuple[pa.Array, np.ndarray
 
 
 def _grams(surfaces: Sequence[tuple[str, ...]], totals: np.ndarray) -> tuple[list, list, pa.Array]:
-    first = pd.Series(totals).groupby([s[0] for s in surfaces], sort=False).sum()
-    words = list({w for surface in surfaces for w in surface})
+    every = list(itertools.chain.from_iterable(surfaces))
+    codes, distinct = pd.factorize(_objects(every), use_na_sentinel=False)
+    words = list(distinct)
     # a word's occurrences are about those of the n-grams it begins
-    folds = WordFolds(words, first.reindex(words, fill_value=0).to_numpy())
+    first = np.bincount(codes[:: len(surfaces[0])], weights=totals, minlength=len(words))
+    folds = WordFolds(words, first)
     shown = dict(
         zip(
             words,
@@ -230,8 +234,17 @@ def _grams(surfaces: Sequence[tuple[str, ...]], totals: np.ndarray) -> tuple[lis
     return groups, clitic, pa.array(joined, type=pa.large_string())
 
 
-def _bare(shown: str, group: Surface) -> str:
+class _Stripped(dict):
+    """(written word, stem) -> the written word without its proclitics, each pair worked out
+    once (the words of n-grams recur in many of them)."""
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        self[key] = bare = _strip_word(*key)
+        return bare
+
+
+def _bare(shown: str, group: Surface, known: _Stripped) -> str:
     """The written words with their proclitics removed (وقال -> قال), spelling kept."""
     if isinstance(group, str):
-        return _strip_word(shown, group)
-    return _SEP.join(_strip_word(w, g) for w, g in zip(shown.split(_SEP), group, strict=True))
+        return known[shown, group]
+    return _SEP.join([known[pair] for pair in zip(shown.split(_SEP), group, strict=True)])
