@@ -86,6 +86,8 @@ def _merged(vocabs: list) -> tuple[pa.Array | list, list[np.ndarray]]:
     """The distinct surfaces of all parts, and for each part the number of each of its own."""
     if not vocabs:
         return [], []
+    if len(vocabs) == 1 and isinstance(vocabs[0], pa.Array):  # already distinct
+        return vocabs[0], [np.arange(len(vocabs[0]), dtype=np.int32)]
     if isinstance(vocabs[0], pa.Array):
         encoded = pc.dictionary_encode(pa.concat_arrays(vocabs))
         distinct, codes = encoded.dictionary, encoded.indices.to_numpy()
