@@ -1,9 +1,10 @@
 """Raw counts of one batch of documents: surface forms per document, as integer arrays.
 
-A batch is counted with C-level tools only (``re.findall`` and ``Counter``): each document
-becomes the ids of its distinct surface forms and how often each occurs. Nothing is normalized
-or folded here; that is done once per distinct form when the whole corpus has been counted,
-which is what makes exact per-term document counts possible after folding.
+Words are split in numpy (``counts.words``) and numbered by Arrow's dictionary encoding, with
+no Python object per word (n-grams: ``re.findall`` and ``Counter`` per document): each
+document becomes the ids of its distinct surface forms and how often each occurs. Nothing is
+normalized or folded here; that is done once per distinct form when the whole corpus has been
+counted, which is what makes exact per-term document counts possible after folding.
 """
 
 from __future__ import annotations
