@@ -123,8 +123,7 @@ class Labels:
         grams = not isinstance(surfaces, pa.Array) and bool(surfaces)
         grams = grams and isinstance(surfaces[0], tuple)
         words = _grams if grams else _words
-        groups, clitic, shown = words(surfaces, totals)
-        self.term_of, self.terms = _numbered(groups)
+        self.term_of, self.terms, clitic, shown = words(surfaces, totals)
         ranked = _rank_forms(self.term_of, shown, np.asarray(clitic, bool), totals)
         self.label, self.forms = self._names(*ranked)
         if grams:
@@ -168,13 +167,20 @@ def _joined_firsts(shown: pa.Array, starts: np.ndarray, sizes: np.ndarray) -> pa
     return pc.binary_join(pa.ListArray.from_arrays(offsets, firsts), " · ")
 
 
-def _numbered(groups: pa.Array | list) -> tuple[np.ndarray, pa.Array | list]:
+def _numbered(groups: pa.Array) -> tuple[np.ndarray, pa.Array]:
     """A number per distinct group (in order of first appearance) and the distinct groups."""
-    if isinstance(groups, pa.Array):
-        encoded = pc.dictionary_encode(groups)
-        return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary
-    codes, uniques = pd.factorize(_objects(groups), use_na_sentinel=False)
-    return codes, list(uniques)
+    encoded = pc.dictionary_encode(groups)
+    return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary
+
+
+def _numbered_rows(columns: np.ndarray) -> np.ndarray:
+    """A number per distinct row of an integer matrix, in order of first appearance."""
+    width = int(columns.max()) + 1 if columns.size else 1
+    number = columns[:, 0]
+    for column in columns[:, 1:].T:
+        # numbers stay below the row count, so the combined key never overflows
+        number, _ = pd.factorize(number * width + column)
+    return np.asarray(number, dtype=np.int64)
 
 
 def _objects(items: Sequence) -> np.ndarray:
@@ -202,36 +208,35 @@ def _rank_forms(
     return (keys // width)[order], in_order, clitic[first][order]
 
 
-def _words(surfaces: pa.Array, totals: np.ndarray) -> tuple[pa.Array, np.ndarray, pa.Array]:
+def _words(
+    surfaces: pa.Array, totals: np.ndarray
+) -> tuple[np.ndarray, pa.Array, np.ndarray, pa.Array]:
     folds = WordFolds(surfaces, totals)
-    return (
-        folds.folds,
-        folds.proclitics(),
-        _each(display_form, folds.words, changes=DISPLAY_CHANGES),
-    )
+    term_of, terms = _numbered(folds.folds)
+    shown = _each(display_form, folds.words, changes=DISPLAY_CHANGES)
+    return term_of, terms, folds.proclitics(), shown
 
 
-def _grams(surfaces: Sequence[tuple[str, ...]], totals: np.ndarray) -> tuple[list, list, pa.Array]:
+def _grams(
+    surfaces: Sequence[tuple[str, ...]], totals: np.ndarray
+) -> tuple[np.ndarray, list, np.ndarray, pa.Array]:
     every = list(itertools.chain.from_iterable(surfaces))
     codes, distinct = pd.factorize(_objects(every), use_na_sentinel=False)
-    words = list(distinct)
+    codes = codes.reshape(len(surfaces), -1)
     # a word's occurrences are about those of the n-grams it begins
-    first = np.bincount(codes[:: len(surfaces[0])], weights=totals, minlength=len(words))
-    folds = WordFolds(words, first)
-    shown = dict(
-        zip(
-            words,
-            _each(display_form, folds.words, changes=DISPLAY_CHANGES).to_pylist(),
-            strict=True,
-        )
-    )
-    folded = dict(zip(words, folds.folds.to_pylist(), strict=True))
-    proclitic = dict(zip(words, folds.proclitics().tolist(), strict=True))
-    groups = [tuple(map(folded.__getitem__, s)) for s in surfaces]
-    clitic = [any(map(proclitic.__getitem__, s)) for s in surfaces]
+    first = np.bincount(codes[:, 0], weights=totals, minlength=len(distinct))
+    folds = WordFolds(list(distinct), first)
+    fold_of, folded = _numbered(folds.folds)
+    term_of = _numbered_rows(fold_of[codes])
+    _, first = np.unique(term_of, return_index=True)
+    folded = np.array(folded.to_pylist(), dtype=object)
+    terms = list(map(tuple, folded[fold_of[codes[first]]].tolist()))
+    shown = _each(display_form, folds.words, changes=DISPLAY_CHANGES)
     # joined with a character no display form contains, so words split back exactly
-    joined = [_SEP.join(shown[w] for w in s) for s in surfaces]
-    return groups, clitic, pa.array(joined, type=pa.large_string())
+    shown = shown.cast(pa.large_string())
+    separator = pa.scalar(_SEP, type=pa.large_string())
+    joined = pc.binary_join_element_wise(*(shown.take(pa.array(c)) for c in codes.T), separator)
+    return term_of, terms, folds.proclitics()[codes].any(axis=1), joined
 
 
 class _Stripped(dict):
