@@ -224,8 +224,8 @@ def _grams(
     codes, distinct = pd.factorize(_objects(every), use_na_sentinel=False)
     codes = codes.reshape(len(surfaces), -1)
     # a word's occurrences are about those of the n-grams it begins
-    first = np.bincount(codes[:, 0], weights=totals, minlength=len(distinct))
-    folds = WordFolds(list(distinct), first)
+    begun = np.bincount(codes[:, 0], weights=totals, minlength=len(distinct))
+    folds = WordFolds(list(distinct), begun)
     fold_of, folded = _numbered(folds.folds)
     term_of = _numbered_rows(fold_of[codes])
     _, first = np.unique(term_of, return_index=True)
