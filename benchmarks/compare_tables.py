@@ -60,9 +60,10 @@ def diff(before: Path, after: Path, *, show: int) -> None:
         common = old.index.intersection(new.index)
         a, b = old.loc[common], new.loc[common, old.columns]
         changed = (a != b).any(axis=1)
+        order = "same order" if old.index.equals(new.index) else "ORDER DIFFERS"
         print(
             f"{name}: {len(old)} -> {len(new)} rows; {len(gone)} gone, {len(added)} new, "
-            f"{int(changed.sum())} changed"
+            f"{int(changed.sum())} changed; {order}"
         )
         for column in a.columns:
             n = int((a[column] != b[column]).sum())

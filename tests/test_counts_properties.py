@@ -100,6 +100,6 @@ def test_folding_is_the_folder_rule(words):
     from khabar.wordlists import arabic_stopwords
 
     folds = WordFolds(list(words), list(words.values()))
-    vocabulary = set(folds.norms) | dictionary_words() | arabic_stopwords()
-    expected = _reference_fold(folds.norms, list(words.values()), vocabulary)
-    assert dict(zip(folds.norms, folds.folds.to_pylist(), strict=True)) == expected
+    vocabulary = set(folds.norms.to_pylist()) | dictionary_words() | arabic_stopwords()
+    expected = _reference_fold(folds.norms.to_pylist(), list(words.values()), vocabulary)
+    assert dict(zip(folds.norms.to_pylist(), folds.folds.to_pylist(), strict=True)) == expected

@@ -83,3 +83,21 @@ def test_display_form_keeps_spelling_and_drops_presentation_forms(text):
     from khabar.normalize import _DISPLAY_TABLE
 
     assert display_form(text) == text.translate(_DISPLAY_TABLE)
+
+
+@given(st.text())
+def test_text_without_a_changing_character_is_left_as_it_is(text):
+    from khabar.normalize import DISPLAY_CHANGES, NORMALIZE_CHANGES
+
+    if not NORMALIZE_CHANGES.intersection(text):
+        assert normalize(text) == text
+    if not DISPLAY_CHANGES.intersection(text):
+        assert display_form(text) == text
+
+
+def test_changing_characters_include_the_usual_variants():
+    from khabar.normalize import DISPLAY_CHANGES, NORMALIZE_CHANGES
+
+    assert {"أ", "إ", "آ", "ى", "\u064e", "\u0640", "\u200f", "٣", "ﻻ"} <= NORMALIZE_CHANGES
+    assert {"\u200f", "ﻻ"} <= DISPLAY_CHANGES
+    assert "أ" not in DISPLAY_CHANGES

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["DIACRITICS", "FORMAT_CHARS", "display_form", "is_arabic_letter", "normalize"]
+__all__ = [
+    "DIACRITICS",
+    "DISPLAY_CHANGES",
+    "FORMAT_CHARS",
+    "NORMALIZE_CHANGES",
+    "display_form",
+    "is_arabic_letter",
+    "normalize",
+]
 
 #: Tashkeel and Quranic annotation marks, removed by normalization.
 DIACRITICS = (
@@ -86,6 +94,11 @@ _DISPLAY_TABLE = {ord(c): "" for c in FORMAT_CHARS} | {
 }
 _TABLE_TA = {**_TABLE, ord("ة"): "ه"}
 _COMBINING_HAMZA = ("\u0654", "\u0655")
+#: Every character ``normalize`` (without ``ta_marbuta``) may change: a string with none of
+#: them is returned as it is.
+NORMALIZE_CHANGES = frozenset(map(chr, _TABLE)) | frozenset(_COMBINING_HAMZA)
+#: Every character ``display_form`` changes: a string with none of them is its display form.
+DISPLAY_CHANGES = frozenset(map(chr, _DISPLAY_TABLE))
 _SHORT = 24  # below this length one translate beats the passes below
 # str.translate with a dict looks every character up in Python: slow on Arabic text. The same
 # mapping is applied as one regex deletion, a few C-level replaces and, for the rare

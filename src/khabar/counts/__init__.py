@@ -1,9 +1,9 @@
 """Term frequency that sees through clitics, document frequency, tf-idf and keyness.
 
 Counting runs in two steps so that it can be split across batches and machines:
-``tally_batch`` counts raw surface forms per document (C-level ``findall`` and ``Counter``,
-integer arrays) and ``finish_terms`` folds each distinct form once the whole vocabulary is
-known, then sums per term and counts each document once per folded term.
+``tally_batch`` counts raw surface forms per document (numpy and Arrow kernels, integer
+arrays) and ``finish_terms`` folds each distinct form once the whole vocabulary is known, then
+sums per term and counts each document once per folded term.
 """
 
 from __future__ import annotations

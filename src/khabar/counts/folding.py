@@ -90,19 +90,29 @@ def _strings(values: Collection[str] | pa.Array) -> pa.Array:
 def _walk(
     words: pa.StringArray, protected: pa.Array, short: pa.Array
 ) -> Iterator[tuple[np.ndarray, pa.Array]]:
-    """Every (word number, stem) that ``clitics.stems`` finds, one step kind at a time."""
+    """Every (word number, stem) that ``clitics.stems`` finds, one step kind at a time.
+
+    Stems are found a generation (one clitic deeper) at a time, each generation's checks
+    against the word lists made in one pass.
+    """
     start = np.flatnonzero(_not_in(words, protected))
     frontier = [(start, words.take(pa.array(start)), 0)]
     while frontier:
-        owner, current, level = frontier.pop()
-        for step_owner, stem, next_level in _steps(owner, current, level):
-            kept = pc.or_(pc.greater_equal(pc.utf8_length(stem), MIN_STEM), pc.is_in(stem, short))
-            kept = kept.to_numpy(zero_copy_only=False)
-            step_owner, stem = step_owner[kept], stem.filter(pa.array(kept))
-            if len(stem):
-                yield step_owner, stem
-                open_ = _not_in(stem, protected)
-                frontier.append((step_owner[open_], stem.filter(pa.array(open_)), next_level))
+        found = [step for owner, word, level in frontier for step in _steps(owner, word, level)]
+        if not found:
+            return
+        stems = pa.concat_arrays([stem for _, stem, _ in found])
+        kept = _mask(
+            pc.or_(pc.greater_equal(pc.utf8_length(stems), MIN_STEM), pc.is_in(stems, short))
+        )
+        open_ = kept & _not_in(stems, protected)
+        bounds = np.cumsum([0, *(len(stem) for _, stem, _ in found)])
+        frontier = []
+        for (owner, stem, level), a, b in zip(found, bounds[:-1], bounds[1:], strict=True):
+            if kept[a:b].any():
+                yield owner[kept[a:b]], stem.filter(pa.array(kept[a:b]))
+            if open_[a:b].any():
+                frontier.append((owner[open_[a:b]], stem.filter(pa.array(open_[a:b])), level))
 
 
 def _steps(

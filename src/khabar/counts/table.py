@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar.counts.labels import Labels
+from khabar.counts.order import sort_order
 from khabar.counts.tally import Tally
 from khabar.lexicon import dictionary_phrases
 from khabar.wordlists import arabic_stopwords
@@ -33,21 +34,22 @@ def _codes(values: list) -> tuple[np.ndarray, list]:
     return codes.astype(np.int64), list(uniques)
 
 
-def _distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct keys (sorted) and how many times each occurs."""
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """Distinct keys, sorted."""
     ordered = np.sort(keys)
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
-    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def _sums(keys: np.ndarray, weights: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct keys (sorted) and the sum of weights (or the number of keys) per key."""
-    if weights is None:
-        weights = np.ones(len(keys), dtype=np.int64)
+    """Distinct keys (sorted) and the sum of (positive) weights, or the number of keys, per key."""
     if len(keys) and keys.max() < 50_000_000:  # small key space: one dense pass
         dense = np.bincount(keys, weights=weights)
-        found = np.flatnonzero(np.bincount(keys))
+        found = np.flatnonzero(dense)
         return found, dense[found].astype(np.int64)
+    if weights is None:
+        weights = np.ones(len(keys), dtype=np.int64)
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else keys
@@ -61,7 +63,7 @@ def _doc_term_keys(
 
     Only a term written in several ways (``shared``) can occur twice in one document's pairs.
     """
-    pairs, _ = _distinct(doc[shared] * n_terms + term[shared])
+    pairs = _distinct(doc[shared] * n_terms + term[shared])
     alone = group_of_doc[doc[~shared]] * n_terms + term[~shared]
     return np.concatenate([alone, group_of_doc[pairs // n_terms] * n_terms + pairs % n_terms])
 
@@ -82,8 +84,12 @@ def finish_terms(
     term_of, terms = labels.term_of, labels.terms
     stop = arabic_stopwords() if stopwords else frozenset()
     phrases = dictionary_phrases()
-    if terms and isinstance(terms[0], str):
-        kept = np.array([bool(t) and t not in stop for t in terms], dtype=bool)
+    if isinstance(terms, pa.Array):
+        stop_words = pa.array(sorted(stop), type=pa.string())
+        kept = pc.and_(
+            pc.invert(pc.is_in(terms, stop_words)), pc.greater(pc.binary_length(terms), 0)
+        )
+        kept = kept.to_numpy(zero_copy_only=False)
     else:
         kept = np.array([not _is_stop(t, stop, phrases) for t in terms], dtype=bool)
     group_of_doc, groups = _codes(tally.groups)
@@ -117,16 +123,16 @@ def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows)
     group_rank = np.empty(max(len(groups), 1), dtype=np.int64)
     group_rank[_group_order(groups)] = np.arange(len(groups))
     # by group, most frequent first, ties alphabetical (lexsort is stable, last key first)
-    order = np.lexsort((_alphabetical(labels.label)[term], -count, group_rank[group]))
+    order = sort_order(_alphabetical(labels.label)[term], -count, group_rank[group])
     group, term, count = group[order], term[order], count[order]
     tokens = rows["group_tokens"][group]
     table = pd.DataFrame(
         {
-            "term": labels.label[term],
+            "term": _column(labels.label, term),
             "count": count,
             "doc_count": rows["doc_count"][order],
             "share": np.divide(count, tokens, out=np.zeros(len(count)), where=tokens > 0),
-            "forms": labels.forms[term],
+            "forms": _column(labels.forms, term),
         },
         columns=TERM_COLUMNS,
     )
@@ -135,8 +141,13 @@ def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows)
     return table
 
 
-def _alphabetical(texts: np.ndarray) -> np.ndarray:
+def _column(texts: pa.Array, at: np.ndarray) -> pd.Series:
+    """A string column of ``texts[at]``, held in Arrow as pandas holds text."""
+    return pd.Series(texts.take(pa.array(at, type=pa.int64())), dtype="str")
+
+
+def _alphabetical(texts: pa.Array) -> np.ndarray:
     """The rank of each string in code point order (Arrow sorts UTF-8 bytes: the same)."""
     rank = np.empty(len(texts), dtype=np.int64)
-    rank[pc.sort_indices(pa.array(texts, type=pa.string())).to_numpy()] = np.arange(len(texts))
+    rank[pc.sort_indices(texts).to_numpy()] = np.arange(len(texts))
     return rank

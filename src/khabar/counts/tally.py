@@ -1,9 +1,10 @@
 """Raw counts of one batch of documents: surface forms per document, as integer arrays.
 
-A batch is counted with C-level tools only (``re.findall`` and ``Counter``): each document
-becomes the ids of its distinct surface forms and how often each occurs. Nothing is normalized
-or folded here; that is done once per distinct form when the whole corpus has been counted,
-which is what makes exact per-term document counts possible after folding.
+Words are split in numpy (``counts.words``) and numbered by Arrow's dictionary encoding, with
+no Python object per word (n-grams: ``re.findall`` and ``Counter`` per document): each
+document becomes the ids of its distinct surface forms and how often each occurs. Nothing is
+normalized or folded here; that is done once per distinct form when the whole corpus has been
+counted, which is what makes exact per-term document counts possible after folding.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from khabar.counts.words import split_words
 from khabar.engine import gc_paused
-from khabar.tokens import WORD_RE, arrow_pieces
+from khabar.tokens import WORD_RE
 
 __all__ = ["Tally", "merge_tallies", "tally_batch"]
 
@@ -31,28 +33,26 @@ _SENTENCE_SPLIT_RE = re.compile(r"[.!?؟؛…\n]+")
 class Tally:
     """Counts of a run of documents (mergeable with ``+=``, in corpus order).
 
-    ``vocab`` maps each distinct surface form to an id (unique, below ``next_id``, not
-    necessarily contiguous). Per document: the ids of its distinct surfaces (``ids``,
-    concatenated), how often each occurs (``counts``), how many distinct surfaces it has
-    (``sizes``), its tokens (``tokens``) and its group (``groups``: the ``by`` value, or None).
+    The documents come in parts (a batch each), each with its own ``vocabs`` entry: its
+    distinct surface forms (an Arrow string array for words, a list of tuples for n-grams).
+    Per document: the numbers of its distinct surfaces in its part's vocabulary (``ids``,
+    concatenated per part), how often each occurs (``counts``), how many distinct surfaces it
+    has (``sizes``), its tokens (``tokens``) and its group (``groups``: the ``by`` value, or
+    None). The parts' vocabularies are merged once, when the surfaces are first asked for.
     """
 
-    vocab: dict = field(default_factory=dict)
-    next_id: int = 0
+    vocabs: list = field(default_factory=list)
     ids: list[np.ndarray] = field(default_factory=list)
     counts: list[np.ndarray] = field(default_factory=list)
     sizes: list[np.ndarray] = field(default_factory=list)
     tokens: list[np.ndarray] = field(default_factory=list)
     groups: list = field(default_factory=list)
+    _merge: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __iadd__(self, other: Tally) -> Tally:
-        # one C-level pass: a surface already known keeps its id, a new one gets the next
-        theirs = list(other.vocab)
-        ours = _first_ids(self.vocab, theirs, start=self.next_id)
-        self.next_id += len(theirs)
-        remap = np.zeros(other.next_id, dtype=np.int32)
-        remap[np.fromiter(other.vocab.values(), dtype=np.int64, count=len(theirs))] = ours
-        self.ids.extend(remap[chunk] for chunk in other.ids)
+        self._merge = None
+        self.vocabs.extend(other.vocabs)
+        self.ids.extend(other.ids)
         self.counts.extend(other.counts)
         self.sizes.extend(other.sizes)
         self.tokens.extend(other.tokens)
@@ -63,30 +63,46 @@ class Tally:
     def docs(self) -> int:
         return len(self.groups)
 
-    def surfaces(self) -> list:
-        """Distinct surface forms, in order of their (compacted) ids."""
-        return list(self.vocab)
+    def surfaces(self) -> pa.Array | list:
+        """Distinct surface forms of the whole run, in order of first appearance."""
+        return self._merged()[0]
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Per document-surface pair: (surface id, occurrences, document number), ids numbered
         like ``surfaces()``; and the tokens of each document."""
-        compact = np.zeros(max(self.next_id, 1), dtype=np.int32)
-        raw = np.fromiter(self.vocab.values(), dtype=np.int64, count=len(self.vocab))
-        compact[raw] = np.arange(len(raw), dtype=np.int32)
-        ids = compact[_joined(self.ids, np.int32)]
+        numbers = self._merged()[1]
+        ids = _joined([number[part] for number, part in zip(numbers, self.ids, strict=True)])
         counts = _joined(self.counts, np.int64)
         sizes, tokens = _joined(self.sizes, np.int64), _joined(self.tokens, np.int64)
         doc = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
         return ids, counts, doc, tokens
 
+    def _merged(self) -> tuple[pa.Array | list, list[np.ndarray]]:
+        if self._merge is None:
+            self._merge = _merged(self.vocabs)
+        return self._merge
 
-def _first_ids(index: dict, keys: list, *, start: int) -> np.ndarray:
-    """The id of each key in ``index``, adding missing keys with ids ``start + position``."""
-    ids = map(index.setdefault, keys, itertools.count(start))
-    return np.fromiter(ids, dtype=np.int32, count=len(keys))
+
+def _merged(vocabs: list) -> tuple[pa.Array | list, list[np.ndarray]]:
+    """The distinct surfaces of all parts, and for each part the number of each of its own."""
+    if not vocabs:
+        return [], []
+    if len(vocabs) == 1 and isinstance(vocabs[0], pa.Array):  # already distinct
+        return vocabs[0], [np.arange(len(vocabs[0]), dtype=np.int32)]
+    if isinstance(vocabs[0], pa.Array):
+        encoded = pc.dictionary_encode(pa.concat_arrays(vocabs))
+        distinct, codes = encoded.dictionary, encoded.indices.to_numpy()
+    else:
+        every = list(itertools.chain.from_iterable(vocabs))
+        codes, uniques = pd.factorize(
+            np.fromiter(every, dtype=object, count=len(every)), use_na_sentinel=False
+        )
+        distinct = list(uniques)
+    bounds = np.cumsum([0, *map(len, vocabs)])
+    return distinct, [codes[a:b].astype(np.int32) for a, b in itertools.pairwise(bounds)]
 
 
-def _joined(chunks: list[np.ndarray], dtype: type) -> np.ndarray:
+def _joined(chunks: list[np.ndarray], dtype: type = np.int32) -> np.ndarray:
     return np.concatenate(chunks).astype(dtype, copy=False) if chunks else np.zeros(0, dtype)
 
 
@@ -122,19 +138,13 @@ def tally_batch(
 
 def _count_words(texts: pd.Series, ngram: int) -> Tally:
     """Words counted in Arrow and numpy: no Python object per word."""
-    words, owner = arrow_pieces(pa.array(texts, type=pa.large_string()))
+    words, owner = split_words(pa.array(texts, type=pa.large_string()))
     encoded = pc.dictionary_encode(words)
-    vocab = dict(zip(encoded.dictionary.to_pylist(), itertools.count()))
     ids = encoded.indices.to_numpy()
-    empty = vocab.pop("", None)  # what lies before the first word or after the last
-    if empty is not None:
-        real = ids != empty
-        ids, owner = ids[real], owner[real]
     width = max(len(encoded.dictionary), 1)
     pairs, counts = np.unique(owner.astype(np.int64) * width + ids, return_counts=True)
     return Tally(
-        vocab=vocab,
-        next_id=width,
+        vocabs=[encoded.dictionary],
         ids=[(pairs % width).astype(np.int32)],
         counts=[counts.astype(np.int64)],
         sizes=[np.bincount(pairs // width, minlength=len(texts))],
@@ -147,13 +157,10 @@ def _count_grams(texts: pd.Series, ngram: int) -> Tally:
     with gc_paused():
         seen = [Counter(_doc_grams(text, ngram)) for text in texts.tolist()]
         keys = list(itertools.chain.from_iterable(seen))
-        vocab: dict = {}
-        ids = _first_ids(vocab, keys, start=0)
         counts = list(itertools.chain.from_iterable(s.values() for s in seen))
     return Tally(
-        vocab=vocab,
-        next_id=len(keys),
-        ids=[ids],
+        vocabs=[keys],
+        ids=[np.arange(len(keys), dtype=np.int32)],
         counts=[np.array(counts, dtype=np.int64)],
         sizes=[np.fromiter(map(len, seen), dtype=np.int64, count=len(seen))],
         tokens=[np.fromiter((s.total() for s in seen), dtype=np.int64, count=len(seen))],
