@@ -114,33 +114,6 @@ def test_a_sentence_starts_on_its_text_and_ends_at_its_mark(text):
         assert not any(mark in body for mark in "!?؟؛…")
 
 
-def test_arrow_words_split_every_code_point_like_word_re():
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from khabar.tokens import WORD_RE, arrow_separator
-
-    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
-    separates = pc.match_substring_regex(pa.array(every), f"^{arrow_separator()}$").to_pylist()
-    wrong = [
-        hex(ord(c))
-        for c, sep in zip(every, separates, strict=True)
-        if sep == bool(WORD_RE.match(c))
-    ]
-    assert wrong == []
-
-
-@given(texts=st.lists(st.text(), max_size=5))
-def test_arrow_words_are_word_re_findall(texts):
-    import pyarrow as pa
-
-    from khabar.tokens import WORD_RE, arrow_words
-
-    words, owner = arrow_words(pa.array(texts, type=pa.large_string()))
-    expected = [(i, w) for i, text in enumerate(texts) for w in WORD_RE.findall(text)]
-    assert list(zip(owner.tolist(), words.to_pylist(), strict=True)) == expected
-
-
 def test_sentence_numbers_match_the_offset_lookup():
     from khabar.tokens import sentence_index, sentence_numbers
 

@@ -10,8 +10,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khabar.corpus import Corpus
+from khabar.counts.words import split_words
 from khabar.normalize import normalize
-from khabar.tokens import arrow_words, sentences
+from khabar.tokens import sentences
 
 __all__ = ["Overview", "articles", "metadata_coverage", "short_label", "vocabulary_growth"]
 
@@ -104,7 +105,7 @@ class Overview:
 
     def add(self, batch: pd.DataFrame) -> None:
         """Take in the next documents (doc_id, title, outlet, date, text)."""
-        words, owner = arrow_words(pa.array(batch["text"], type=pa.string()))
+        words, owner = split_words(pa.array(batch["text"], type=pa.large_string()))
         ids = self._word_ids(words)
         counts = np.bincount(owner, minlength=len(batch))
         self._rows.append(_article_rows(batch, counts))

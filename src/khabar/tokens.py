@@ -5,16 +5,12 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
-import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import NamedTuple
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from khabar.normalize import DIACRITICS, FORMAT_CHARS, normalize
 
@@ -22,8 +18,6 @@ __all__ = [
     "WORD_RE",
     "Span",
     "Token",
-    "arrow_pieces",
-    "arrow_words",
     "ngrams",
     "sentence_index",
     "sentence_numbers",
@@ -123,35 +117,6 @@ def _split(text: str) -> list[Token]:
     if "" in norms:  # a stray bidi mark is not a word; Quranic annotation letters are
         tokens = [t for t in tokens if t.norm or any(c.isalnum() for c in t.text)]
     return tokens
-
-
-@cache
-def arrow_separator() -> str:
-    """An RE2 pattern (for pyarrow) matching what lies between words: exactly the code points
-    ``WORD_RE`` does not match, taken from Python's own Unicode tables."""
-    every = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
-    runs = (match.group() for match in WORD_RE.finditer(every))
-    spans = ((ord(run[0]), ord(run[-1])) for run in runs)
-    return "[^" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in spans) + "]+"
-
-
-def arrow_words(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
-    """Every word of every text (as ``WORD_RE.findall``), with the index of its text.
-
-    Runs in Arrow's C++ kernels: no Python object per word.
-    """
-    words, owner = arrow_pieces(texts)
-    real = pc.greater(pc.binary_length(words), 0)
-    return words.filter(real), owner[real.to_numpy(zero_copy_only=False)]
-
-
-def arrow_pieces(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
-    """``arrow_words`` with empty strings where a text begins or ends between words (and for
-    an empty text): cheaper when the caller can drop them later."""
-    if isinstance(texts, pa.ChunkedArray):
-        texts = texts.combine_chunks()
-    parts = pc.split_pattern_regex(texts.fill_null(""), pattern=arrow_separator())
-    return pc.list_flatten(parts), pc.list_parent_indices(parts).to_numpy()
 
 
 def sentences(text: str) -> list[Span]:
