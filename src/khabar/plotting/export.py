@@ -12,6 +12,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from .style import SVG_HASHSALT
 
@@ -58,16 +59,27 @@ def save_figure(
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        return [_save_one(fig, folder / f"{name}.{fmt}", fmt) for fmt in formats]
+        bbox = _tight_box(fig)
+        return [_save_one(fig, folder / f"{name}.{fmt}", fmt, bbox) for fmt in formats]
 
 
-def _save_one(fig: Figure, target: Path, fmt: str) -> Path:
+def _tight_box(fig: Figure) -> Bbox:
+    """The tight bounding box (inches) as ``bbox_inches="tight"`` finds it at PNG_DPI, found
+    once for every format: each "tight" save would lay all the text out again."""
+    dpi = fig.dpi
+    fig.set_dpi(PNG_DPI)
+    try:
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+    finally:
+        fig.set_dpi(dpi)
+    return box.padded(mpl.rcParams["savefig.pad_inches"])
+
+
+def _save_one(fig: Figure, target: Path, fmt: str, bbox: Bbox) -> Path:
     # Not mkstemp: its 0600 mode would survive the rename; savefig creates with the umask.
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        fig.savefig(
-            tmp, format=fmt, dpi=PNG_DPI, bbox_inches="tight", metadata=dict(_METADATA[fmt])
-        )
+        fig.savefig(tmp, format=fmt, dpi=PNG_DPI, bbox_inches=bbox, metadata=dict(_METADATA[fmt]))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
