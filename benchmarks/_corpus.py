@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,3 +36,16 @@ def first_megabytes(texts: list[str], mb: float) -> list[str]:
         kept.append(text)
         size += len(text.encode("utf-8"))
     return kept
+
+
+def best_times(fns: dict, texts: list[str], repeat: int) -> dict[str, tuple[float, float]]:
+    """Best wall-clock and CPU seconds of each function; rounds interleave the functions so
+    that a busy machine slows them alike."""
+    best = {name: (math.inf, math.inf) for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            fn(texts)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    return best

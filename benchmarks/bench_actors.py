@@ -10,11 +10,9 @@ the dictionaries and reads every spelling once.
 from __future__ import annotations
 
 import argparse
-import math
-import time
 from collections import Counter
 
-from _corpus import first_megabytes, load_texts, megabytes
+from _corpus import best_times, first_megabytes, load_texts, megabytes
 
 import khabar
 
@@ -43,18 +41,6 @@ RUNS = {
 }
 
 
-def best_times(texts: list[str], repeat: int) -> dict[str, tuple[float, float]]:
-    """Best wall-clock and CPU seconds of each run over interleaved rounds."""
-    best = {name: (math.inf, math.inf) for name in RUNS}
-    for _ in range(repeat):
-        for name, fn in RUNS.items():
-            wall, cpu = time.perf_counter(), time.process_time()
-            fn(texts)
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?")
@@ -66,7 +52,7 @@ def main() -> None:
     print(f"{mb:.1f} MB, {len(texts)} articles")
     for fn in RUNS.values():
         fn(texts)  # dictionaries, and every spelling's decisions, outside the timing
-    best = best_times(texts, args.repeat)
+    best = best_times(RUNS, texts, args.repeat)
     for name, (wall, cpu) in best.items():
         print(f"{name:28s} {wall:6.2f} s {mb / wall:6.2f} MB/s   CPU {cpu:6.2f} s")
     base = best["pyarabic tokenize+Counter"]

@@ -11,11 +11,9 @@ Usage: python benchmarks/bench_analyses.py corpus.jsonl [--mb 9] [--repeat 2] [-
 from __future__ import annotations
 
 import argparse
-import math
-import time
 from collections import Counter
 
-from _corpus import first_megabytes, load_texts, megabytes
+from _corpus import best_times, first_megabytes, load_texts, megabytes
 
 import khabar
 
@@ -38,18 +36,6 @@ ANALYSES = {
     ),
     "pyarabic tokenize+Counter": pyarabic_baseline,
 }
-
-
-def best_times(texts: list[str], repeat: int) -> dict[str, tuple[float, float]]:
-    """Best wall-clock and CPU seconds of each analysis over interleaved rounds."""
-    best = {name: (math.inf, math.inf) for name in ANALYSES}
-    for _ in range(repeat):
-        for name, fn in ANALYSES.items():
-            wall, cpu = time.perf_counter(), time.process_time()
-            fn(texts)
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
-    return best
 
 
 def profile(name: str, texts: list[str]) -> None:
@@ -77,7 +63,7 @@ def main() -> None:
     if args.profile:
         profile(f"find_{args.profile}", texts)
         return
-    best = best_times(texts, args.repeat)
+    best = best_times(ANALYSES, texts, args.repeat)
     for name, (wall, cpu) in best.items():
         print(
             f"{name:26s} {wall:7.2f} s {mb / wall:6.2f} MB/s"

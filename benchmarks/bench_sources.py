@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import time
 from collections import Counter
 
-from _corpus import first_megabytes, load_texts, megabytes
+from _corpus import best_times, first_megabytes, load_texts, megabytes
 
 from khabar import Corpus, find_sources
 
@@ -28,19 +27,6 @@ def pyarabic_baseline(texts: list[str]) -> Counter:
 
 def khabar_sources(texts: list[str]):
     return find_sources(Corpus.from_texts(texts), progress=False)
-
-
-def best_times(texts: list[str], repeat: int) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Best (wall, CPU) seconds of khabar and of the baseline, rounds interleaved so that a
-    busy machine slows both alike."""
-    best = {fn: (float("inf"), float("inf")) for fn in (khabar_sources, pyarabic_baseline)}
-    for _ in range(repeat):
-        for fn in best:
-            wall, cpu = time.perf_counter(), time.process_time()
-            fn(texts)
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            best[fn] = (min(best[fn][0], wall), min(best[fn][1], cpu))
-    return best[khabar_sources], best[pyarabic_baseline]
 
 
 def main() -> None:
@@ -59,7 +45,8 @@ def main() -> None:
         pstats.Stats("/tmp/sources.prof").sort_stats("tottime").print_stats(25)
         return
     rows = len(khabar_sources(texts))  # also fills the per-word caches
-    ours, base = best_times(texts, args.repeat)
+    best = best_times({"khabar": khabar_sources, "pyarabic": pyarabic_baseline}, texts, args.repeat)
+    ours, base = best["khabar"], best["pyarabic"]
     print(f"khabar find_sources        {mb / ours[0]:7.2f} MB/s  CPU {mb / ours[1]:7.2f} MB/s")
     print(f"pyarabic tokenize+Counter  {mb / base[0]:7.2f} MB/s  CPU {mb / base[1]:7.2f} MB/s")
     print(f"({rows} rows) khabar / pyarabic = {base[0] / ours[0]:.2f}x wall, ", end="")

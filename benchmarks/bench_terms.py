@@ -12,12 +12,10 @@ Without a path, the five seed articles are repeated to --min-mb.
 from __future__ import annotations
 
 import argparse
-import math
 import re
-import time
 from collections import Counter
 
-from _corpus import load_texts, megabytes
+from _corpus import best_times, load_texts, megabytes
 
 from khabar import Corpus, term_frequency
 
@@ -41,19 +39,6 @@ def pyarabic_baseline(texts: list[str]) -> Counter:
 
 def khabar_terms(texts: list[str]):
     return term_frequency(Corpus.from_texts(texts), progress=False)
-
-
-def best_times(fns: dict, texts: list[str], repeat: int) -> dict[str, tuple[float, float]]:
-    """Best wall-clock and CPU seconds of each function; rounds interleave the functions so
-    that a busy machine slows them alike."""
-    best = {name: (math.inf, math.inf) for name in fns}
-    for _ in range(repeat):
-        for name, fn in fns.items():
-            wall, cpu = time.perf_counter(), time.process_time()
-            fn(texts)
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
-    return best
 
 
 def main() -> None:
