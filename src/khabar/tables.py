@@ -48,6 +48,7 @@ _BIGRAM_CHARS = 8_000_000
 _APART_CHARS = 30_000_000
 _CELL = "\x1f"
 _STAMP = "stamp"
+_DONE = "done"
 
 
 class CorpusTables:
@@ -156,7 +157,7 @@ def _stamped(root: Path, stamp: str) -> Path | None:
         return None
     for entry in root.iterdir():
         written = entry / _STAMP
-        if (entry / "done").exists() and written.exists() and written.read_text() == stamp:
+        if _done(entry) and written.exists() and written.read_text() == stamp:
             return entry
     return None
 
@@ -216,7 +217,7 @@ def corpus_tables(
         "dates": bool(has_dates(docs)),
     }
     folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
-    if not (folder / "done").exists():
+    if not _done(folder):
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
         groups = doc_groups(docs, freq=meta["freq"])
         cells = "apart" if chars > _APART_CHARS else "both"  # 100+ cells at once: over 1 GB
@@ -237,8 +238,13 @@ def corpus_tables(
     return CorpusTables(folder)
 
 
+def _done(folder: Path) -> bool:
+    """True when every table of ``folder`` was written (the marker comes last)."""
+    return (folder / _DONE).exists()
+
+
 def _finished(folder: Path) -> CorpusTables:
-    if not (folder / "done").exists():
+    if not _done(folder):
         raise InputError("no finished khabar tables in this folder", path=folder)
     return CorpusTables(folder)
 
@@ -254,18 +260,18 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
         **{name: meta[name] for name in ("freq", "outlets", "dates")},
     }
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
-    chains = _chains()
-    chains = chains if workers > 1 else [[job for chain in chains for job in chain]]
+    jobs = [job for chain in _chains() for job in chain]
     path = str(given) if isinstance(given, str | Path) else None
     if path is None:
-        for job in (job for chain in chains for job in chain):
+        for job in jobs:
             job(loaded, tmp, meta)
     else:
+        chains = _chains() if workers > 1 else [jobs]
         with ThreadPoolExecutor(len(chains)) as threads:
             runs = [threads.submit(_run_chain, chain, path, tmp, meta) for chain in chains]
             for run in runs:
                 run.result()
-    (tmp / "done").write_text("ok\n", encoding="utf-8")
+    (tmp / _DONE).write_text("ok\n", encoding="utf-8")
     if folder.exists():
         shutil.rmtree(folder)
     os.replace(tmp, folder)
