@@ -8,7 +8,6 @@ same output folder are removed when a new one is written.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import math
@@ -16,22 +15,18 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from khabar import __version__
-from khabar.actors import find_actors, find_descriptors
-from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets, parse_dates
+from khabar.breakdown import date_frequency, doc_groups, has_dates, has_outlets
 from khabar.corpus import Corpus, load_corpus
-from khabar.counts import Tally, finish_terms, merge_tallies, tally_batch, term_frequency
-from khabar.engine import gc_paused
 from khabar.errors import InputError
-from khabar.overview import Overview
-from khabar.sources import count_sources, find_sources
+from khabar.sources import count_sources
+from khabar.table_jobs import BIGRAM_ERROR, JOB_CHAINS, write_table
 
 __all__ = ["CACHE_FOLDER", "CorpusTables", "cache_key", "corpus_tables"]
 
@@ -39,14 +34,11 @@ CACHE_FOLDER = ".khabar-cache"
 #: Bumped when the tables' content or shape changes without a version change.
 _LAYOUT = "2"
 _DICTIONARIES = ("actors.yaml", "sources.yaml")
-_BIGRAMS_KEPT = 5_000
-_BIGRAM_ERROR = "bigrams-error.txt"
 #: Text beyond which bigrams are counted in a systematic sample of documents (memory: the
 #: bigram tally takes about 80 bytes per character of text).
 _BIGRAM_CHARS = 8_000_000
 #: Text beyond which terms per outlet and per period are counted in separate passes (memory).
 _APART_CHARS = 30_000_000
-_CELL = "\x1f"
 _STAMP = "stamp"
 _DONE = "done"
 
@@ -91,7 +83,7 @@ class CorpusTables:
     @property
     def bigram_error(self) -> str:
         """Why bigrams could not be counted ("" when they were)."""
-        path = self.folder / _BIGRAM_ERROR
+        path = self.folder / BIGRAM_ERROR
         return path.read_text(encoding="utf-8") if path.exists() else ""
 
     def default_actor(self) -> str:
@@ -253,20 +245,20 @@ def _compute(loaded: Corpus, given: object, folder: Path, *, workers: int, **met
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    _write(meta.pop("groups"), tmp, "groups")
+    write_table(meta.pop("groups"), tmp, "groups")
     info = {
         "bigram_step": meta["bigram_step"],
         "docs": len(pd.read_parquet(tmp / "groups.parquet")),
         **{name: meta[name] for name in ("freq", "outlets", "dates")},
     }
     (tmp / "info.json").write_text(json.dumps(info), encoding="utf-8")
-    jobs = [job for chain in _chains() for job in chain]
+    jobs = [job for chain in JOB_CHAINS for job in chain]
     path = str(given) if isinstance(given, str | Path) else None
     if path is None:
         for job in jobs:
             job(loaded, tmp, meta)
     else:
-        chains = _chains() if workers > 1 else [jobs]
+        chains = JOB_CHAINS if workers > 1 else (jobs,)
         with ThreadPoolExecutor(len(chains)) as threads:
             runs = [threads.submit(_run_chain, chain, path, tmp, meta) for chain in chains]
             for run in runs:
@@ -283,16 +275,7 @@ def _prune(root: Path, *, keep: str) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _chains() -> list[list[Callable[[Corpus, Path, dict], None]]]:
-    """The jobs as two chains that run side by side, each holding one job's memory at a time.
-
-    The counting jobs (terms, periods, bigrams) take about 1 GB each on 100 MB of text, the
-    actor and source jobs about half of that: no two counting jobs ever run at once.
-    """
-    return [[_term_job, _period_job, _source_job], [_actor_job, _bigram_job]]
-
-
-def _run_chain(chain: list, path: str, folder: Path, meta: dict) -> None:
+def _run_chain(chain: Sequence, path: str, folder: Path, meta: dict) -> None:
     # A fresh process per job: memory one job freed is not held while the next runs.
     fresh = {"max_tasks_per_child": 1} if sys.version_info >= (3, 11) else {}
     with ProcessPoolExecutor(max_workers=1, **fresh) as pool:
@@ -304,122 +287,3 @@ def _run_job(
     job: Callable[[Corpus, Path, dict], None], path: str, folder: Path, meta: dict
 ) -> None:
     job(load_corpus(path, lazy=True), folder, meta)
-
-
-def _write(frame: pd.DataFrame, folder: Path, name: str) -> None:
-    frame.reset_index(drop=True).to_parquet(folder / f"{name}.parquet", index=False)
-
-
-def _term_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    """Terms of the corpus and of each outlet x period cell (outlet only: see ``_period_job``)."""
-    split = meta["outlets"] or meta["dates"]
-    apart = meta["cells"] == "apart"
-    overview = Overview()
-    batches = _tee(corpus.iter_batches(), overview.add)  # one reading for all three tables
-    terms, sizes, by_cell = _cell_terms(batches, folder, split=split, period=not apart)
-    _write(overview.articles(), folder, "articles")
-    _write(overview.growth(), folder, "growth")
-    _write(terms, folder, "terms")
-    _write(_cell_table(sizes, split), folder, "cells")
-    _write(_trim_cells(by_cell, terms), folder, "terms_by")
-
-
-def _period_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    """On a large corpus, terms per period in a pass of their own (cells apart: less memory)."""
-    if meta["cells"] != "apart" or not meta["dates"]:
-        return
-    terms, sizes, by_cell = _cell_terms(corpus.iter_batches(), folder, split=True, outlet=False)
-    _write(_cell_table(sizes, True), folder, "cells-period")
-    _write(_trim_cells(by_cell, terms), folder, "terms_by-period")
-
-
-def _tee(
-    batches: Iterator[pd.DataFrame], also: Callable[[pd.DataFrame], None]
-) -> Iterator[pd.DataFrame]:
-    for batch in batches:
-        also(batch)
-        yield batch
-
-
-def _cell_terms(
-    batches: Iterator[pd.DataFrame],
-    folder: Path,
-    *,
-    split: bool,
-    outlet: bool = True,
-    period: bool = True,
-) -> tuple[pd.DataFrame, list[tuple], pd.DataFrame]:
-    """The term table, (cell, docs, tokens) of each cell and the term rows per cell."""
-    groups = pd.read_parquet(folder / "groups.parquet")
-    outlets = groups["outlet"].fillna("").astype(str) if outlet else ""
-    dated = groups["period"].notna()  # pandas 3 turns NaT into NaN, not "NaT", under astype(str)
-    periods = groups["period"].astype(str).where(dated, "NaT") if period else "NaT"
-    cells = dict(zip(groups["doc_id"], outlets + _CELL + periods, strict=True))
-    with gc_paused():
-        tally = merge_tallies(
-            tally_batch(batch.assign(cell=batch["doc_id"].map(cells)), ngram=1, by="cell")
-            if split
-            else tally_batch(batch, ngram=1)
-            for batch in batches
-        )
-        sizes = _cell_sizes(tally)
-        by_cell = finish_terms(tally, by="cell") if split else pd.DataFrame()
-        terms = finish_terms(dataclasses.replace(tally, groups=[None] * tally.docs))
-    return terms, sizes, by_cell
-
-
-def _cell_sizes(tally: Tally) -> list[tuple]:
-    """(cell, documents, tokens) of each cell of a tally, in order of first appearance."""
-    tokens = np.concatenate(tally.tokens) if tally.tokens else np.zeros(0, np.int64)
-    frame = pd.DataFrame({"cell": tally.groups, "tokens": tokens}, dtype=object)
-    sums = frame.groupby("cell", sort=False, dropna=False)["tokens"].agg(["size", "sum"])
-    return [(cell, int(n), int(t)) for cell, (n, t) in sums.iterrows()]
-
-
-def _cell_table(sizes: list[tuple], split: bool) -> pd.DataFrame:
-    frame = pd.DataFrame(sizes, columns=["cell", "docs", "tokens"])
-    if not split:
-        return frame.assign(cell="", outlet=None, period=pd.NaT)
-    parts = frame["cell"].str.split(_CELL, n=1, expand=True)
-    outlet = parts[0].where(parts[0] != "", None)
-    return frame.assign(outlet=outlet, period=parse_dates(parts[1].replace("NaT", "")))
-
-
-def _trim_cells(by_cell: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
-    """Cell rows of the terms used in at least two documents (the rest cannot be key)."""
-    columns = ["cell", "term", "count", "doc_count"]
-    if by_cell.empty:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="int64" if "count" in c else object) for c in columns}
-        )
-    kept = set(terms.loc[terms["doc_count"] >= 2, "term"])
-    return by_cell.loc[by_cell["term"].isin(kept), columns]
-
-
-def _bigram_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    """Top bigrams, of every ``bigram_step``-th document on a corpus too large to hold them all."""
-    step = meta["bigram_step"]
-    sample = corpus if step == 1 else Corpus(batches=lambda size: _every(corpus, step, size))
-    try:
-        bigrams = term_frequency(sample, ngram=2, progress=False).head(_BIGRAMS_KEPT)
-    except (KeyError, ValueError) as error:  # a counting failure costs this table, not the report
-        (folder / _BIGRAM_ERROR).write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
-        bigrams = pd.DataFrame({"term": [], "count": [], "doc_count": [], "share": [], "forms": []})
-    _write(bigrams, folder, "bigrams")
-
-
-def _every(corpus: Corpus, step: int, size: int) -> Iterator[pd.DataFrame]:
-    seen = 0
-    for batch in corpus.iter_batches(size):
-        positions = [i for i in range(len(batch)) if (seen + i) % step == 0]
-        seen += len(batch)
-        yield batch.iloc[positions]
-
-
-def _actor_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    _write(find_actors(corpus, discover=True, progress=False), folder, "actors")
-    _write(find_descriptors(corpus, progress=False), folder, "descriptors")
-
-
-def _source_job(corpus: Corpus, folder: Path, meta: dict) -> None:
-    _write(find_sources(corpus, progress=False), folder, "sources")
