@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.sources.cuelist import Cues
 from khabar.sources.passage import Passage, complementizer
 from khabar.sources.speakerlists import Speakers
 
@@ -15,7 +16,10 @@ __all__ = [
     "article_word",
     "body_word",
     "foreign_name",
+    "gap",
     "joined",
+    "mark_after",
+    "may_start_name",
     "name_end",
     "name_word",
     "preposition_on_noun",
@@ -35,6 +39,52 @@ _SPEECH_NOUNS = frozenset(
 )
 _JOINERS = frozenset({"عبد", "ابو", "ال"})  # join the next word: عبد الله، أبو بكر، آل سعود
 _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
+_IN_NAME, _STARTS_NAME = 1, 2  # what the lists alone say of a match key
+_SEEN_LIMIT = 500_000
+
+
+class _KeyFlags(dict):
+    """match key -> what the speaker and cue lists alone say of it (``_IN_NAME`` and
+    ``_STARTS_NAME`` bits), computed once per distinct key."""
+
+    def __init__(self, lists: Speakers, cues: Cues) -> None:
+        super().__init__()
+        self.lists, self.cues = lists, cues
+
+    def __missing__(self, key: str) -> int:
+        if len(self) > _SEEN_LIMIT:
+            self.clear()
+        lists, cues = self.lists, self.cues
+        listed = (lists.not_names, lists.title_heads, lists.bodies, cues.outlet_words)
+        inside = not (
+            len(key) < 2
+            or any(key in words for words in listed)
+            or key.startswith(_PREFIXED)
+            or key in cues.verb_index
+            or complementizer(key)
+        )
+        starts = inside and not (
+            (key in lists.links and key not in _JOINERS)
+            or (key,) in cues.nationalities
+            or (key.startswith("و") and key not in lists.male and key not in lists.female)
+        )
+        self[key] = flags = _IN_NAME * inside | _STARTS_NAME * starts
+        return flags
+
+
+_FLAGS: list[_KeyFlags] = []  # of the lists asked last
+
+
+def _key_flags(lists: Speakers, cues: Cues) -> _KeyFlags:
+    if _FLAGS and _FLAGS[0].lists is lists and _FLAGS[0].cues is cues:
+        return _FLAGS[0]
+    _FLAGS[:] = [_KeyFlags(lists, cues)]
+    return _FLAGS[0]
+
+
+def may_start_name(doc: Passage, key: str) -> bool:
+    """Whether the lists let a name start with match key ``key`` (``name_end`` tells more)."""
+    return bool(_key_flags(doc.speakers, doc.cues)[key] & _STARTS_NAME)
 
 
 def joined(doc: Passage, i: int) -> bool:
@@ -44,6 +94,23 @@ def joined(doc: Passage, i: int) -> bool:
         and doc.sent[i + 1] == doc.sent[i]
         and _HARD_GAP_RE.search(doc.text, doc.ends[i], doc.starts[i + 1]) is None
     )
+
+
+def gap(doc: Passage, i: int) -> str:
+    """The text between token ``i`` and the next one, stripped (``Passage.between``)."""
+    start = doc.ends[i]
+    end = doc.starts[i + 1] if i + 1 < len(doc.keys) else len(doc.text)
+    if end - start == 1 and doc.text[start] == " ":
+        return ""  # most words are one space apart
+    return doc.text[start:end].strip()
+
+
+def mark_after(doc: Passage, i: int) -> int | None:
+    """Offset of a colon or opening quotation mark after token ``i`` (``Passage.mark_after``)."""
+    start, nxt = doc.ends[i], i + 1
+    if nxt < len(doc.keys) and doc.starts[nxt] == start + 1 and doc.text[start] == " ":
+        return None
+    return doc.mark_after(i)
 
 
 def _ends_clause(doc: Passage, last: int) -> bool:
@@ -63,19 +130,14 @@ def _ends_clause(doc: Passage, last: int) -> bool:
 
 def name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     """Whether token ``i`` may stand inside a name."""
-    key, word = doc.keys[i], doc.words[i]
-    return not (  # the cheap tests first
-        len(key) < 2
-        or key in lists.not_names
-        or key in lists.title_heads
-        or key in lists.bodies
-        or key in doc.cues.outlet_words
-        or key.startswith(_PREFIXED)
-        or i in doc.owner
-        or key in doc.cues.verb_index
+    key = doc.keys[i]
+    if not _key_flags(lists, doc.cues)[key] & _IN_NAME:
+        return False
+    word = doc.words[i]
+    return not (
+        i in doc.owner
         or not word[:1].isalpha()
         or (key in _STOPS and "ى" in word)  # على، إلى are no علي
-        or complementizer(key)
         or preposition_on_noun(doc, key, lists)
     )
 
@@ -113,19 +175,13 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     in ـه or with a preposition (حديثه، لخدمات) only where it is a given name.
     """
     key = doc.keys[i]
-    if not name_word(doc, i, lists) or (key in lists.links and key not in _JOINERS):
-        return None
+    if not _key_flags(lists, doc.cues)[key] & _STARTS_NAME or not name_word(doc, i, lists):
+        return None  # وقيادي: و + a word; بن; a nationality (التركي)
     if doc.cues.nationality_at(doc.keys, i) is not None:
         return None
     noun = key.endswith("ه") or _TANWEEN in doc.words[i]
     if noun and lists.given_gender(key) == "unknown" and not _honored(doc, i):
         return None  # حديثه، خياراً: a noun with a pronoun or an accusative, not a name
-    if (
-        key.startswith("و")
-        and lists.given_gender(key) == "unknown"
-        and key not in doc.speakers.male
-    ):
-        return None  # وقيادي: و + a word
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and joined(doc, last):
         nxt = last + 1

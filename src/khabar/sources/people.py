@@ -17,6 +17,7 @@ from functools import cache
 from khabar.clitics import CONJUNCTIONS
 from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
 from khabar.sources.claims import claim
+from khabar.sources.names import gap, mark_after
 from khabar.sources.passage import Cue, Mention, Passage, complementizer
 from khabar.sources.phrases import Phrase, read_phrase
 from khabar.wordlists import common_words
@@ -127,13 +128,40 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
     verbs, keys = doc.cues.verb_forms, doc.keys
-    return sorted({*(i for i in doc.anchors if keys[i] in verbs), *doc.frame_ends})
+    found = [i for i in doc.anchors if keys[i] in verbs]  # anchors are in order
+    return sorted({*found, *doc.frame_ends}) if doc.frame_ends else found
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
     """(cue, speaker phrase) pairs a cue at token ``i`` gives; phrase None for a pronoun."""
+    out = _frame_subjects(doc, i, state) if i in doc.frame_ends else []
+    key = doc.keys[i]
+    hit = doc.cues.verb_index.get(key)
+    if hit is None:
+        return out
+    lemma = doc.verb(i)
+    if lemma is None or lemma in doc.cues.media_verbs:
+        return out
+    conjunction = hit[1]
+    verb = key[1:] if conjunction else key
+    phrase = None if conjunction else _phrase_before(doc, i, state)
+    if phrase is None and _pronoun_subject(doc, i, conjunction=conjunction):
+        if verb in doc.cues.impersonal:
+            return out
+        return [*out, (Cue(doc.verb_text(i), "reported_by", i, i), None)]
+    # قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself
+    if phrase is None and i + 1 < len(doc.keys) and not verb.endswith("وا"):
+        phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
+    if phrase is None or phrase.last < phrase.first:
+        state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
+        return out
+    return [*out, (Cue(doc.verb_text(i), "reported_by", i, i), phrase)]
+
+
+def _frame_subjects(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
+    """بحسب وزير الخارجية، على لسان X: the speaker phrase after a frame ending at token ``i``."""
     out: list[tuple[Cue, Phrase | None]] = []
-    for first, frame in doc.frame_ends.get(i, ()):
+    for first, frame in doc.frame_ends[i]:
         if frame.lam or frame.what or frame.after_verbs or frame.media_only:
             continue
         text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
@@ -144,65 +172,40 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
         )
         if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
             out.append((Cue(text, "quoted_from", first, i), phrase))
-    lemma = doc.verb(i)
-    if lemma is None or lemma in doc.cues.media_verbs:
-        return out
-    cue = Cue(doc.verb_text(i), "reported_by", i, i)
-    phrase = None if doc.cues.verb_at(doc.keys[i])[1] else _phrase_before(doc, i, state)
-    if phrase is None and _pronoun_subject(doc, i):
-        impersonal = _verb_key(doc, cue) in doc.cues.impersonal
-        return out if impersonal else [*out, (cue, None)]
-    if phrase is None and i + 1 < len(doc.keys) and not _plural(doc, i):
-        phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
-    if phrase is None or phrase.last < phrase.first:
-        state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
-        return out
-    return [*out, (cue, phrase)]
-
-
-def _plural(doc: Passage, v: int) -> bool:
-    """قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself."""
-    return _verb_key(doc, Cue("", "", v, v)).endswith("وا")
+    return out
 
 
 def _after_listener(doc: Passage, v: int) -> int:
     """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)
     and past an adverb (صرح بذلك محافظ ...، وقال أيضا وزير ...)."""
-    start = v + 1
-    while start < min(v + 3, len(doc.keys) - 1) and _adverb(doc, start):
+    keys, sent = doc.keys, doc.sent
+    start, stop = v + 1, min(v + 3, len(keys) - 1)
+    while start < stop and sent[start] == sent[start - 1] and _adverb(doc, keys[start]):
         start += 1
     if start > v + 1:
         return start
     for m in doc.mentions:
-        told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
-        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.keys):
+        told = m.first == v + 1 or (m.first == v + 2 and keys[v + 1] == "ل")
+        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(keys):
             return m.last + 1
     return v + 1
 
 
-def _opens_clause(doc: Passage, v: int) -> bool:
-    if doc.cues.verb_at(doc.keys[v])[1] or v == 0 or doc.sent[v - 1] != doc.sent[v]:
-        return True
-    return bool(doc.between(v - 1).strip()) or doc.keys[v - 1] in _OPENERS
+def _adverb(doc: Passage, key: str) -> bool:
+    return key in _ADVERBS or (key[:1] == "ب" and key[1:] in doc.speakers.not_names)
 
 
-def _adverb(doc: Passage, i: int) -> bool:
-    key = doc.keys[i]
-    words = doc.speakers.not_names
-    return doc.sent[i] == doc.sent[i - 1] and (
-        key in _ADVERBS or (key[:1] == "ب" and key[1:] in words)
-    )
-
-
-def _pronoun_subject(doc: Passage, i: int) -> bool:
+def _pronoun_subject(doc: Passage, i: int, *, conjunction: bool) -> bool:
     """وقال: ... / وأضاف أن ... / وقالت «...»: the subject is only in the verb, which opens
     its clause (لكن دريك قال إن ...: دريك speaks, not the last speaker)."""
-    if not _opens_clause(doc, i):
+    keys, sent = doc.keys, doc.sent
+    opens = conjunction or i == 0 or sent[i - 1] != sent[i]
+    if not (opens or gap(doc, i - 1) or keys[i - 1] in _OPENERS):
         return False
-    if doc.mark_after(i) is not None:
+    if mark_after(doc, i) is not None:
         return True
     nxt = i + 1
-    return nxt < len(doc.keys) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
+    return nxt < len(keys) and sent[nxt] == sent[i] and complementizer(keys[nxt])
 
 
 def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
@@ -210,16 +213,16 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
 
     Only for a verb without و/ف: وقال opens a clause of its own.
     """
-    if doc.between(v - 1).strip() not in ("", "،", ","):
+    if gap(doc, v - 1) not in ("", "،", ","):
         return None  # سبق- الدمام: قالت ...: a dateline, not a subject
-    start = v - 1
+    keys, sent, verbs = doc.keys, doc.sent, doc.cues.verb_index
+    start, stop, here = v - 1, max(v - _SVO_REACH, 0), sent[v]
     while (
-        start > 0
-        and v - start < _SVO_REACH
-        and doc.sent[start - 1] == doc.sent[v]
-        and not doc.between(start - 1).strip()
-        and not complementizer(doc.keys[start - 1])
-        and not doc.cues.verb_at(doc.keys[start - 1])
+        start > stop
+        and sent[start - 1] == here
+        and not gap(doc, start - 1)
+        and not complementizer(keys[start - 1])
+        and keys[start - 1] not in verbs
     ):
         start -= 1
     for first in dict.fromkeys((start, doc.first_of(v))):

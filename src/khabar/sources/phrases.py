@@ -18,6 +18,7 @@ from khabar.sources.names import (
     body_word,
     foreign_name,
     joined,
+    may_start_name,
     name_end,
     preposition_on_noun,
     speech_follows,
@@ -164,10 +165,13 @@ def read_phrase(
         limit: Last token the phrase may reach (default: ``_REACH`` tokens on, same sentence).
     """
     lists = doc.speakers
+    phrase = Phrase(i)
+    key = doc.keys[i]
+    if key not in lists.title_heads and not may_start_name(doc, key) and listed(i) is None:
+        return phrase  # most words after a verb start no phrase
     end = min(len(doc.keys) - 1, i + _REACH) if limit is None else limit
     if end > i:
         end = min(end, doc.last_of(i))
-    phrase = Phrase(i)
     j = i
     while j <= end and (
         j == i or joined(doc, j - 1) or _after_comma(doc, j, phrase, listed=listed)
