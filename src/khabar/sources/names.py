@@ -39,17 +39,18 @@ _SPEECH_NOUNS = frozenset(
 )
 _JOINERS = frozenset({"عبد", "ابو", "ال"})  # join the next word: عبد الله، أبو بكر، آل سعود
 _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
-_IN_NAME, _STARTS_NAME = 1, 2  # what the lists alone say of a match key
+_IN_NAME, _STARTS_NAME, _NATIONALITY_HEAD = 1, 2, 4  # what the lists alone say of a key
 _SEEN_LIMIT = 500_000
 
 
 class _KeyFlags(dict):
-    """match key -> what the speaker and cue lists alone say of it (``_IN_NAME`` and
-    ``_STARTS_NAME`` bits), computed once per distinct key."""
+    """match key -> what the speaker and cue lists alone say of it (``_IN_NAME``,
+    ``_STARTS_NAME`` and ``_NATIONALITY_HEAD`` bits), computed once per distinct key."""
 
     def __init__(self, lists: Speakers, cues: Cues) -> None:
         super().__init__()
         self.lists, self.cues = lists, cues
+        self.nationality_heads = {key[0] for key in cues.nationalities if len(key) > 1}
 
     def __missing__(self, key: str) -> int:
         if len(self) > _SEEN_LIMIT:
@@ -68,7 +69,8 @@ class _KeyFlags(dict):
             or (key,) in cues.nationalities
             or (key.startswith("و") and key not in lists.male and key not in lists.female)
         )
-        self[key] = flags = _IN_NAME * inside | _STARTS_NAME * starts
+        heads = key in self.nationality_heads
+        self[key] = flags = _IN_NAME * inside | _STARTS_NAME * starts | _NATIONALITY_HEAD * heads
         return flags
 
 
@@ -89,11 +91,13 @@ def may_start_name(doc: Passage, key: str) -> bool:
 
 def joined(doc: Passage, i: int) -> bool:
     """Whether tokens ``i`` and ``i + 1`` stand in one clause with only spaces between."""
-    return (
-        i + 1 < len(doc.keys)
-        and doc.sent[i + 1] == doc.sent[i]
-        and _HARD_GAP_RE.search(doc.text, doc.ends[i], doc.starts[i + 1]) is None
-    )
+    nxt = i + 1
+    if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[i]:
+        return False
+    start, end = doc.ends[i], doc.starts[nxt]
+    if end - start == 1 and doc.text[start] == " ":
+        return True  # most words are one space apart
+    return _HARD_GAP_RE.search(doc.text, start, end) is None
 
 
 def gap(doc: Passage, i: int) -> str:
@@ -174,10 +178,12 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     A nationality adjective may end a name (منصور التركي) but never start one; a first word
     in ـه or with a preposition (حديثه، لخدمات) only where it is a given name.
     """
-    key = doc.keys[i]
-    if not _key_flags(lists, doc.cues)[key] & _STARTS_NAME or not name_word(doc, i, lists):
+    keys, links = doc.keys, lists.links
+    key = keys[i]
+    flags = _key_flags(lists, doc.cues)[key]
+    if not flags & _STARTS_NAME or not name_word(doc, i, lists):
         return None  # وقيادي: و + a word; بن; a nationality (التركي)
-    if doc.cues.nationality_at(doc.keys, i) is not None:
+    if flags & _NATIONALITY_HEAD and doc.cues.nationality_at(keys, i) is not None:
         return None
     noun = key.endswith("ه") or _TANWEEN in doc.words[i]
     if noun and lists.given_gender(key) == "unknown" and not _honored(doc, i):
@@ -185,20 +191,20 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and joined(doc, last):
         nxt = last + 1
-        if doc.keys[nxt] in lists.links:
+        if keys[nxt] in links:
             after = nxt + 1  # بن خالد، آل الشيخ: whatever the linked word is
             if after > limit or not joined(doc, nxt) or not doc.words[after][:1].isalpha():
                 break
             last, words = after, words + 1
-        elif doc.keys[nxt] == _GOD:  # نصر الله، فتح الله
+        elif keys[nxt] == _GOD:  # نصر الله، فتح الله
             last = nxt
         elif _next_name_word(doc, last, nxt, lists):
             last, words = nxt, words + 1
         else:
             break
-    while last > i and doc.keys[last] in lists.links:
+    while last > i and keys[last] in links:
         last -= 1  # a name does not end on بن or عبد
-    if doc.keys[last] in lists.links or _body_follows(doc, last, lists):
+    if keys[last] in links or _body_follows(doc, last, lists):
         return None
     return last
 
@@ -282,7 +288,7 @@ def foreign_name(doc: Passage, first: int, last: int) -> bool:
 
 def speech_follows(doc: Passage, last: int) -> bool:
     """What follows a name is the speech: إن/أن, a colon or quotation, or a comma and a title."""
-    if doc.mark_after(last) is not None:
+    if mark_after(doc, last) is not None:
         return True
     nxt = last + 1
     if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[last]:
@@ -290,7 +296,7 @@ def speech_follows(doc: Passage, last: int) -> bool:
     key = doc.keys[nxt]
     if complementizer(key) or key in doc.speakers.title_heads:
         return True
-    if doc.between(last).strip() in ("،", ","):
+    if gap(doc, last) in ("،", ","):
         return True
     after = doc.keys[nxt + 1] if nxt + 1 < len(doc.keys) else ""
     if key == "في" and after in _SPEECH_NOUNS:

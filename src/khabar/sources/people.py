@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 
 from khabar.clitics import CONJUNCTIONS
 from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
@@ -127,8 +128,10 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
-    verbs, keys = doc.cues.verb_forms, doc.keys
-    found = [i for i in doc.anchors if keys[i] in verbs]  # anchors are in order
+    anchors = doc.anchors  # in order
+    found = list(
+        compress(anchors, map(doc.cues.verb_forms.__contains__, map(doc.keys.__getitem__, anchors)))
+    )
     return sorted({*found, *doc.frame_ends}) if doc.frame_ends else found
 
 

@@ -17,6 +17,7 @@ from khabar.sources.names import (
     article_word,
     body_word,
     foreign_name,
+    gap,
     joined,
     may_start_name,
     name_end,
@@ -164,19 +165,19 @@ def read_phrase(
         listed: The last token of a listed person's name starting at a token, else None.
         limit: Last token the phrase may reach (default: ``_REACH`` tokens on, same sentence).
     """
-    lists = doc.speakers
+    lists, keys = doc.speakers, doc.keys
+    heads = lists.title_heads
     phrase = Phrase(i)
-    key = doc.keys[i]
-    if key not in lists.title_heads and not may_start_name(doc, key) and listed(i) is None:
+    if keys[i] not in heads and not may_start_name(doc, keys[i]) and listed(i) is None:
         return phrase  # most words after a verb start no phrase
-    end = min(len(doc.keys) - 1, i + _REACH) if limit is None else limit
+    end = min(len(keys) - 1, i + _REACH) if limit is None else limit
     if end > i:
         end = min(end, doc.last_of(i))
     j = i
     while j <= end and (
         j == i or joined(doc, j - 1) or _after_comma(doc, j, phrase, listed=listed)
     ):
-        title = lists.title_at(doc.keys, j, end)
+        title = lists.title_at(keys, j, end) if keys[j] in heads else None
         if title is not None:
             t_last = j + title.size - 1
             phrase.titles.append((j, t_last, title))
@@ -248,7 +249,7 @@ def _after_comma(
         return False
     if phrase.last != j - 1 or doc.sent[j] != doc.sent[j - 1]:
         return False
-    if doc.between(j - 1).strip() not in ("،", ","):
+    if gap(doc, j - 1) not in ("،", ","):
         return False
     lists = doc.speakers
     if lists.title_at(doc.keys, j, j + 3) is not None:
