@@ -12,14 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import compress
 
-from khabar.clitics import CONJUNCTIONS
-from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
+from khabar.lexicon import PhraseMatcher
 from khabar.sources.claims import claim
 from khabar.sources.names import gap, mark_after
 from khabar.sources.passage import Cue, Mention, Passage, complementizer
+from khabar.sources.persons import (
+    Person,
+    actor_names,
+    listed_person,
+    name_entry,
+    person_heads,
+    person_of,
+)
 from khabar.sources.phrases import Phrase, read_phrase
 from khabar.wordlists import common_words
 
@@ -34,19 +40,6 @@ _SVO_REACH = 10  # tokens back from a verb to the head of its clause
 #: reporting verbs take as subjects above it (تقارير 4.7, العلماء 4.9, آخر 5.8).
 _COMMON_ZIPF = 4.5
 _GENERIC = frozenset({"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"})
-
-
-@dataclass
-class Person:
-    """A person of the article: the name's keys (longest form so far) and what is known."""
-
-    keys: tuple[str, ...]
-    name: str
-    entry: Entry | None = None
-    title: str = ""
-    affiliation: str = ""
-    category: str = ""
-    gender: str = "unknown"
 
 
 @dataclass
@@ -74,33 +67,17 @@ class _State:
     listed: Callable[[int], int | None] = lambda i: None
 
 
-@cache
-def _actor_names(extra: str | None = None) -> PhraseMatcher:
-    """Every actor's full names: a person's give the entry; a country's or an organization's
-    tell that the words are no person's name (وأكدت روسيا الزيارة)."""
-    entries = load_entries("actors", extra=extra)
-    return PhraseMatcher((v, e) for e in entries for v in e.variants)
-
-
-@cache
-def _person_heads(extra: str | None = None) -> frozenset[str]:
-    """First words of listed people's names, bare and after و / ف."""
-    people = [e for e in load_entries("actors", extra=extra) if e.kind == "person"]
-    heads = {key[0] for e in people for key in map(phrase_key, e.variants) if key}
-    return frozenset(c + h for h in heads for c in ("", *CONJUNCTIONS))
-
-
 def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     """The people and officials cited in a passage, in text order."""
-    matcher = _actor_names(actors_extra)
-    heads = _person_heads(actors_extra)
+    matcher = actor_names(actors_extra)
+    heads = person_heads(actors_extra)
     memo: dict[int, int | None] = {}  # phrases are read again at the same tokens
 
     def listed(i: int) -> int | None:
         if doc.keys[i] not in heads:
             return None
         if i not in memo:
-            memo[i] = _listed_person(doc, i, matcher)
+            memo[i] = listed_person(doc, i, matcher)
         return memo[i]
 
     state = _State(listed=listed)
@@ -268,12 +245,12 @@ def _speech(
             span=(phrase.first, phrase.last),
         )  # fmt: skip
     first, last = phrase.name
-    named = _name_entry(doc, first, last, matcher)
+    named = name_entry(doc, first, last, matcher)
     if named is None:
         phrase.name = None
         return _speech(doc, cue, phrase, state, matcher) if phrase.titles else None
     last, entry = named
-    person = _person(doc, first, last, entry, state)
+    person = person_of(doc, first, last, entry, people=state.people, known=state.known)
     if not phrase.titles and _no_one_in_particular(doc, person):
         return None  # وقال محمد، وقالت تقارير: a title would at least say what the speaker is
     gender = next((g for g in (gender, phrase.title_gender) if g != "unknown"), person.gender)
@@ -329,53 +306,6 @@ def _pronoun_speech(doc: Passage, cue: Cue, state: _State, gender: str) -> Speec
 
 def _claim(doc: Passage, first: int, last: int, cue: Cue) -> str:
     return claim(doc, Mention(first, last, None), cue)
-
-
-def _listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> int | None:
-    """The last token of a listed person's full name starting at token ``i``, else None."""
-    found = matcher.find(doc.tokens[i : i + 4], doc.text, keys=doc.keys[i : i + 4])
-    if found and found[0].first == 0 and found[0].value.kind == "person":
-        return i + found[0].last
-    return None
-
-
-def _name_entry(
-    doc: Passage, first: int, last: int, matcher: PhraseMatcher
-) -> tuple[int, Entry | None] | None:
-    """(last token, listed person) of a name read at ``first``..``last``; None where the
-    words are a listed country or organization. A listed name ends the name (كيم جونغ أون)."""
-    for match in matcher.find(
-        doc.tokens[first : last + 1], doc.text, keys=doc.keys[first : last + 1]
-    ):
-        if match.first == 0:
-            if match.value.kind != "person":
-                return None
-            return first + match.last, match.value
-        return first + match.first - 1, None
-    return last, None
-
-
-def _person(doc: Passage, first: int, last: int, entry: Entry | None, state: _State) -> Person:
-    """The article's person for a name: an earlier, longer or shorter form of it, or new."""
-    keys = tuple(doc.keys[first : last + 1])
-    text = doc.text[doc.starts[first] : doc.ends[last]]
-    for person in reversed(state.people):
-        if (entry is not None and person.entry is entry) or _contains(person.keys, keys):
-            return person
-        if _contains(keys, person.keys):
-            person.keys, person.name = keys, text
-            person.entry = person.entry or entry
-            state.known.update(keys)
-            return person
-    person = Person(keys, text, entry, affiliation=entry.affiliation if entry else "")
-    state.people.append(person)
-    state.known.update(k for k in keys if k not in doc.speakers.links)
-    return person
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 def _affiliation(doc: Passage, phrase: Phrase) -> str:
