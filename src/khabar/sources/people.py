@@ -196,15 +196,15 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
     if gap(doc, v - 1) not in ("", "،", ","):
         return None  # سبق- الدمام: قالت ...: a dateline, not a subject
     keys, sent, verbs = doc.keys, doc.sent, doc.cues.verb_index
+    text, starts, ends = doc.text, doc.starts, doc.ends
     start, stop, here = v - 1, max(v - _SVO_REACH, 0), sent[v]
-    while (
-        start > stop
-        and sent[start - 1] == here
-        and not gap(doc, start - 1)
-        and not complementizer(keys[start - 1])
-        and keys[start - 1] not in verbs
-    ):
-        start -= 1
+    while start > stop and sent[start - 1] == here:
+        k = start - 1  # goes on over words one space apart (``gap``, inlined)
+        if (starts[start] - ends[k] != 1 or text[ends[k]] != " ") and gap(doc, k):
+            break
+        if complementizer(keys[k]) or keys[k] in verbs:
+            break
+        start = k
     for first in dict.fromkeys((start, doc.first_of(v))):
         if first >= v or first in doc.owner:
             continue

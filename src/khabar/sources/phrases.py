@@ -34,7 +34,7 @@ _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 _CONNECTORS = frozenset({"باسم", "في", "لدي", "الي"})  # inside a title: المتحدث باسم ...
 
 
-@dataclass
+@dataclass(slots=True)
 class Phrase:
     """A speaker phrase: tokens ``first``..``last``; the name and titles inside it."""
 
