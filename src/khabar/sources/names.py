@@ -22,6 +22,7 @@ __all__ = [
     "may_start_name",
     "name_end",
     "name_word",
+    "no_name_at",
     "preposition_on_noun",
     "speech_follows",
 ]
@@ -247,6 +248,22 @@ def accept_name(doc: Passage, first: int, last: int, *, titled: bool, known: set
     if last == first:  # وقال مميش في ...، وأضاف العقيل أن ...: a family name alone
         return speech_follows(doc, last) and _surname_shape(doc, first)
     return speech_follows(doc, last) and foreign_name(doc, first, last)
+
+
+def no_name_at(doc: Passage, first: int, limit: int, known: set[str]) -> bool:
+    """Whether ``accept_name`` must turn down any untitled name starting at token ``first``
+    and ending by ``limit``, wherever it ends: a word in ـه/ـا (حديثه، قائلا) or with the
+    article (المرصد) that neither a list nor the article names, and no name seen before
+    the end."""
+    keys = doc.keys
+    key = keys[first]
+    if key in known or doc.speakers.given_gender(key) != "unknown":
+        return False
+    if not known.isdisjoint(keys[first + 1 : limit + 1]):
+        return False
+    if key.startswith("ال"):  # a family name alone, or nothing
+        return not (speech_follows(doc, first) and _surname_shape(doc, first))
+    return key.endswith(("ه", "ا"))
 
 
 def _surname_shape(doc: Passage, i: int) -> bool:

@@ -21,6 +21,7 @@ from khabar.sources.names import (
     joined,
     may_start_name,
     name_end,
+    no_name_at,
     preposition_on_noun,
     speech_follows,
 )
@@ -207,11 +208,13 @@ def _read_name(
     listed_last = listed(j)
     if listed_last is not None and listed_last <= end:
         return j, listed_last
+    titled = bool(phrase.titles) and phrase.last == j - 1
+    if not titled and no_name_at(doc, j, end, known):
+        return None
     lists = doc.speakers
     n_last = name_end(doc, j, end, lists)
     if n_last is None:
         return None
-    titled = bool(phrase.titles) and phrase.last == j - 1
     if titled and not phrase.titles[-1][2].honorific:
         j = _given_start(doc, j, n_last, lists)
         n_last = name_end(doc, j, end, lists) or n_last
