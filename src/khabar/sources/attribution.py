@@ -57,7 +57,7 @@ def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None
     owner, verbs, here = doc.owner, doc.cues.verb_index, sent[s]
     for v in range(s - 1, max(s - 1 - _MAX_REACH, -1), -1):
         key = keys[v]
-        if sent[v] != here or complementizer(key):
+        if sent[v] != here or ("ان" in key and complementizer(key)):
             return v, None, owned
         start, end = ends[v], starts[v + 1]  # the text between token v and the next
         if (end - start != 1 or text[start] != " ") and (

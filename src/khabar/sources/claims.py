@@ -53,22 +53,25 @@ def _marker_claim(doc: Passage, anchor: int, span: Span, *, near: int | None = N
     With ``near``, only a mark within that many words counts, and أن/إن only right after.
     """
     i, pos = anchor, doc.ends[anchor]
-    size, starts = len(doc.keys), doc.starts
+    text, keys, starts, owner = doc.text, doc.keys, doc.starts, doc.owner
+    size, last = len(keys), len(keys) - 1
     while True:
-        mark = find_mark(doc.text, pos, span.end)  # no mark stands inside a word
-        while mark is None or mark >= (starts[i + 1] if i + 1 < size else len(doc.text)):
+        mark = find_mark(text, pos, span.end)  # no mark stands inside a word
+        while mark is None or mark >= (starts[i + 1] if i < last else len(text)):
             i += 1
             if i >= size or starts[i] >= span.end:
                 return ""
             if near is not None and i - anchor > near:
                 return ""
+            key = keys[i]
             if (
                 (near is None or i == anchor + 1)
-                and i not in doc.owner
-                and complementizer(doc.keys[i])
+                and "ان" in key  # what every complementizer has
+                and i not in owner
+                and complementizer(key)
             ):
-                start = doc.ends[i] if doc.keys[i] in _BARE_COMPLEMENTIZERS else starts[i]
-                return doc.text[start : span.end].strip(_TRIM)
+                start = doc.ends[i] if key in _BARE_COMPLEMENTIZERS else starts[i]
+                return text[start : span.end].strip(_TRIM)
         skip = _short_quote(doc, mark)
         if skip is None:
             return _after_mark(doc, mark, span)

@@ -202,7 +202,7 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
         k = start - 1  # goes on over words one space apart (``gap``, inlined)
         if (starts[start] - ends[k] != 1 or text[ends[k]] != " ") and gap(doc, k):
             break
-        if complementizer(keys[k]) or keys[k] in verbs:
+        if keys[k] in verbs or ("ان" in keys[k] and complementizer(keys[k])):
             break
         start = k
     for first in dict.fromkeys((start, doc.first_of(v))):
