@@ -232,16 +232,16 @@ def _speech(
     gender = doc.cues.verb_gender.get(_verb_key(doc, cue), "unknown")
     if phrase is None:
         return _pronoun_speech(doc, cue, state, gender)
-    affiliation = _affiliation(doc, phrase)
-    title = _titles_text(doc, phrase)
+    category = phrase.category
     if phrase.name is None:
         state.last_subject = (doc.sent[cue.first], None)
-        if phrase.category not in ("official", "military_security") or _generic(doc, phrase):
+        if category not in ("official", "military_security") or _generic(doc, phrase):
             return None
         first, last = phrase.titles[0][0], phrase.last
         return Speech(
-            cue, first, last, _claim(doc, first, last, cue), None, title, affiliation,
-            phrase.category, gender if gender != "unknown" else phrase.title_gender,
+            cue, first, last, _claim(doc, first, last, cue), None, _titles_text(doc, phrase),
+            _affiliation(doc, phrase), category,
+            gender if gender != "unknown" else phrase.title_gender,
             span=(phrase.first, phrase.last),
         )  # fmt: skip
     first, last = phrase.name
@@ -256,14 +256,15 @@ def _speech(
     gender = next((g for g in (gender, phrase.title_gender) if g != "unknown"), person.gender)
     if gender == "unknown":
         gender = doc.speakers.given_gender(doc.keys[first])
+    title, affiliation = _titles_text(doc, phrase), _affiliation(doc, phrase)
     person.gender = person.gender if person.gender != "unknown" else gender
     person.title = person.title or title
     person.affiliation = person.affiliation or affiliation
-    person.category = person.category or phrase.category
+    person.category = person.category or category
     state.last_subject = (doc.sent[cue.first], person)
     return Speech(
         cue, first, last, _claim(doc, first, last, cue), person, title, affiliation,
-        phrase.category, gender, span=(phrase.first, phrase.last),
+        category, gender, span=(phrase.first, phrase.last),
     )  # fmt: skip
 
 
