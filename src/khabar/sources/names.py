@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from khabar.sources.cuelist import Cues
-from khabar.sources.passage import Passage, complementizer
+from khabar.sources.passage import Mention, Passage, complementizer
 from khabar.sources.speakerlists import Speakers
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "joined",
     "mark_after",
     "may_start_name",
+    "mentions_at",
     "name_end",
     "name_word",
     "no_name_at",
@@ -76,13 +77,29 @@ class _KeyFlags(dict):
 
 
 _FLAGS: list[_KeyFlags] = []  # of the lists asked last
+#: (passage, its mention list, the mentions by first token) of the passage asked last
+_MENTIONS: list[tuple[Passage, list[Mention], dict[int, list[Mention]]]] = []
 
 
 def _key_flags(lists: Speakers, cues: Cues) -> _KeyFlags:
-    if _FLAGS and _FLAGS[0].lists is lists and _FLAGS[0].cues is cues:
-        return _FLAGS[0]
-    _FLAGS[:] = [_KeyFlags(lists, cues)]
-    return _FLAGS[0]
+    flags = _FLAGS[-1] if _FLAGS else None  # one read: threads may swap the entry
+    if flags is None or flags.lists is not lists or flags.cues is not cues:
+        flags = _KeyFlags(lists, cues)
+        _FLAGS[:] = [flags]
+    return flags
+
+
+def mentions_at(doc: Passage, i: int) -> list[Mention]:
+    """The mentions that start at token ``i`` (an index of the passage's mentions, built
+    once per passage)."""
+    last = _MENTIONS[-1] if _MENTIONS else None  # one read: threads may swap the entry
+    if last is None or last[0] is not doc or last[1] is not doc.mentions:
+        index: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            index.setdefault(m.first, []).append(m)
+        last = (doc, doc.mentions, index)
+        _MENTIONS[:] = [last]
+    return last[2].get(i, [])
 
 
 def may_start_name(doc: Passage, key: str) -> bool:
@@ -318,7 +335,7 @@ def speech_follows(doc: Passage, last: int) -> bool:
     after = doc.keys[nxt + 1] if nxt + 1 < len(doc.keys) else ""
     if key == "في" and after in _SPEECH_NOUNS:
         return True  # وأوضح النهاري في تصريح
-    return key == "ل" or any(m.first == nxt and m.clitic == "ل" for m in doc.mentions)
+    return key == "ل" or any(m.clitic == "ل" for m in mentions_at(doc, nxt))
 
 
 def article_word(key: str) -> bool:

@@ -16,7 +16,7 @@ from itertools import compress
 
 from khabar.lexicon import PhraseMatcher
 from khabar.sources.claims import claim
-from khabar.sources.names import gap, mark_after
+from khabar.sources.names import gap, mark_after, mentions_at
 from khabar.sources.passage import Cue, Mention, Passage, complementizer
 from khabar.sources.persons import (
     Person,
@@ -164,9 +164,11 @@ def _after_listener(doc: Passage, v: int) -> int:
         start += 1
     if start > v + 1:
         return start
-    for m in doc.mentions:
-        told = m.first == v + 1 or (m.first == v + 2 and keys[v + 1] == "ل")
-        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(keys):
+    told = mentions_at(doc, v + 1)
+    if v + 2 < len(keys) and keys[v + 1] == "ل":
+        told = [*told, *mentions_at(doc, v + 2)]  # in text order, as the mentions are
+    for m in told:
+        if m.clitic == "ل" and m.entry is not None and m.last + 1 < len(keys):
             return m.last + 1
     return v + 1
 
