@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+
 from khabar.lexicon import match_key
 from khabar.normalize import normalize
 from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer, find_mark
@@ -53,31 +57,44 @@ def _marker_claim(doc: Passage, anchor: int, span: Span, *, near: int | None = N
     With ``near``, only a mark within that many words counts, and أن/إن only right after.
     """
     i, pos = anchor, doc.ends[anchor]
-    text, keys, starts, owner = doc.text, doc.keys, doc.starts, doc.owner
-    size, last = len(keys), len(keys) - 1
+    text, starts = doc.text, doc.starts
+    reach = bisect.bisect_left(starts, span.end, anchor + 1) - 1  # the sentence's last token
+    if near is not None:
+        reach = min(reach, anchor + near)
     while True:
         mark = find_mark(text, pos, span.end)  # no mark stands inside a word
-        while mark is None or mark >= (starts[i + 1] if i < last else len(text)):
-            i += 1
-            if i >= size or starts[i] >= span.end:
-                return ""
-            if near is not None and i - anchor > near:
-                return ""
-            key = keys[i]
-            if (
-                (near is None or i == anchor + 1)
-                and "ان" in key  # what every complementizer has
-                and i not in owner
-                and complementizer(key)
-            ):
-                start = doc.ends[i] if key in _BARE_COMPLEMENTIZERS else starts[i]
-                return text[start : span.end].strip(_TRIM)
+        # the token right before the mark (or, with no mark, one past the reach)
+        last = reach + 1 if mark is None else bisect.bisect_right(starts, mark, i + 1) - 1
+        found = _complementizer(doc, i + 1, min(last, reach), anchor=anchor, near=near)
+        if found is not None:
+            start = doc.ends[found] if doc.keys[found] in _BARE_COMPLEMENTIZERS else starts[found]
+            return text[start : span.end].strip(_TRIM)
+        if mark is None or last > reach:
+            return ""
+        i = last
         skip = _short_quote(doc, mark)
         if skip is None:
             return _after_mark(doc, mark, span)
-        while i + 1 < size and doc.ends[i + 1] <= skip:
+        while i + 1 < len(doc.keys) and doc.ends[i + 1] <= skip:
             i += 1
         pos = skip
+
+
+def _complementizer(
+    doc: Passage, first: int, last: int, *, anchor: int, near: int | None
+) -> int | None:
+    """The first token from ``first`` to ``last`` that is أن/إن (with ``near``: only the
+    token right after ``anchor``) and no source's, else None."""
+    if near is not None:
+        first = last = anchor + 1 if first <= anchor + 1 <= last else -1
+        if first < 0:
+            return None
+    keys, owner = doc.keys, doc.owner
+    with_an = map(operator.contains, keys[first : last + 1], itertools.repeat("ان"))
+    for j in itertools.compress(range(first, last + 1), with_an):  # every complementizer has ان
+        if j not in owner and complementizer(keys[j]):
+            return j
+    return None
 
 
 def claim(doc: Passage, m: Mention, cue: Cue) -> str:
