@@ -11,7 +11,7 @@ from khabar.normalize import normalize
 from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer, find_mark
 from khabar.tokens import Span
 
-__all__ = ["claim"]
+__all__ = ["claim", "claim_at"]
 
 _BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان", "لان"})
 _TRIM = " \t\n\r،,.:؛;-–—…"
@@ -99,15 +99,20 @@ def _complementizer(
 
 def claim(doc: Passage, m: Mention, cue: Cue) -> str:
     """The attributed clause or quotation, trimmed; empty when none."""
-    span = doc.sentence_of(m.first)
-    anchor = max(m.last, cue.last)
+    return claim_at(doc, m.first, m.last, cue)
+
+
+def claim_at(doc: Passage, first: int, last: int, cue: Cue) -> str:
+    """``claim`` of a source at tokens ``first``..``last``."""
+    span = doc.sentence_of(first)
+    anchor = max(last, cue.last)
     if cue.role != "quoted_from":
         return _marker_claim(doc, anchor, span) or _object_claim(doc, anchor, span)
     quoted = _marker_claim(doc, anchor, span, near=_TITLE_REACH)
     if quoted:
         return quoted
     if cue.first - doc.first_of(cue.first) <= 1:
-        return doc.text[doc.ends[m.last] : span.end].strip(_TRIM)
+        return doc.text[doc.ends[last] : span.end].strip(_TRIM)
     return doc.text[span.start : doc.starts[cue.first]].strip(_TRIM)
 
 

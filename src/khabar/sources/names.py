@@ -153,7 +153,12 @@ def _ends_clause(doc: Passage, last: int) -> bool:
 def name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     """Whether token ``i`` may stand inside a name."""
     key = doc.keys[i]
-    if not _key_flags(lists, doc.cues)[key] & _IN_NAME:
+    return _fits_name(doc, i, key, _key_flags(lists, doc.cues)[key], lists)
+
+
+def _fits_name(doc: Passage, i: int, key: str, flag: int, lists: Speakers) -> bool:
+    """``name_word`` of token ``i`` (match key ``key``, its ``_KeyFlags`` ``flag``)."""
+    if not flag & _IN_NAME:
         return False
     word = doc.words[i]
     return not (
@@ -198,10 +203,11 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     """
     keys, links = doc.keys, lists.links
     key = keys[i]
-    flags = _key_flags(lists, doc.cues)[key]
-    if not flags & _STARTS_NAME or not name_word(doc, i, lists):
+    flags = _key_flags(lists, doc.cues)
+    flag = flags[key]
+    if not flag & _STARTS_NAME or not _fits_name(doc, i, key, flag, lists):
         return None  # وقيادي: و + a word; بن; a nationality (التركي)
-    if flags & _NATIONALITY_HEAD and doc.cues.nationality_at(keys, i) is not None:
+    if flag & _NATIONALITY_HEAD and doc.cues.nationality_at(keys, i) is not None:
         return None
     noun = key.endswith("ه") or _TANWEEN in doc.words[i]
     if noun and lists.given_gender(key) == "unknown" and not _honored(doc, i):
@@ -216,7 +222,7 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
             last, words = after, words + 1
         elif keys[nxt] == _GOD:  # نصر الله، فتح الله
             last = nxt
-        elif _next_name_word(doc, last, nxt, lists):
+        elif _next_name_word(doc, last, nxt, lists, flags):
             last, words = nxt, words + 1
         else:
             break
@@ -227,16 +233,19 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     return last
 
 
-def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
+def _next_name_word(
+    doc: Passage, last: int, nxt: int, lists: Speakers, flags: dict[str, int]
+) -> bool:
     """Whether token ``nxt`` goes on the name ending at ``last``: after a family name with
     the article only بن and the like do (عبدالله البدري | استقرار), and no adverb in ـا."""
-    key = doc.keys[nxt]
-    after_family = doc.keys[last].startswith("ال") and doc.keys[last - 1] not in lists.links
-    if after_family and not key.startswith("ال"):
-        return False
-    if _TANWEEN in doc.words[nxt] or key in doc.speakers.not_names:
+    keys = doc.keys
+    key = keys[nxt]
+    family = keys[last].startswith("ال") and keys[last - 1] not in lists.links
+    if family and not key.startswith("ال"):
+        return False  # after a family name with the article
+    if _TANWEEN in doc.words[nxt] or key in lists.not_names:
         return False  # مُعقباً، قائلاً: an adverb after the name
-    return name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists)
+    return _fits_name(doc, nxt, key, flags[key], lists) or _surname_title(doc, nxt, lists)
 
 
 def _body_follows(doc: Passage, last: int, lists: Speakers) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from khabar.lexicon import PhraseMatcher
-from khabar.sources.claims import claim
+from khabar.sources.claims import claim_at
 from khabar.sources.names import gap, mark_after, mentions_at
-from khabar.sources.passage import Cue, Mention, Passage, complementizer
+from khabar.sources.passage import Cue, Passage, complementizer
 from khabar.sources.persons import (
     Person,
     actor_names,
@@ -241,7 +241,7 @@ def _speech(
             return None
         first, last = phrase.titles[0][0], phrase.last
         return Speech(
-            cue, first, last, _claim(doc, first, last, cue), None, _titles_text(doc, phrase),
+            cue, first, last, claim_at(doc, first, last, cue), None, _titles_text(doc, phrase),
             _affiliation(doc, phrase), category,
             gender if gender != "unknown" else phrase.title_gender,
             span=(phrase.first, phrase.last),
@@ -265,7 +265,7 @@ def _speech(
     person.category = person.category or category
     state.last_subject = (doc.sent[cue.first], person)
     return Speech(
-        cue, first, last, _claim(doc, first, last, cue), person, title, affiliation,
+        cue, first, last, claim_at(doc, first, last, cue), person, title, affiliation,
         category, gender, span=(phrase.first, phrase.last),
     )  # fmt: skip
 
@@ -302,13 +302,9 @@ def _pronoun_speech(doc: Passage, cue: Cue, state: _State, gender: str) -> Speec
         return None
     state.last_subject = (doc.sent[cue.first], person)
     return Speech(
-        cue, cue.first, cue.last, _claim(doc, cue.first, cue.last, cue), person,
+        cue, cue.first, cue.last, claim_at(doc, cue.first, cue.last, cue), person,
         gender=person.gender, pronoun=True,
     )  # fmt: skip
-
-
-def _claim(doc: Passage, first: int, last: int, cue: Cue) -> str:
-    return claim(doc, Mention(first, last, None), cue)
 
 
 def _affiliation(doc: Passage, phrase: Phrase) -> str:
