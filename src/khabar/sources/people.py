@@ -26,7 +26,7 @@ from khabar.sources.persons import (
     person_heads,
     person_of,
 )
-from khabar.sources.phrases import Phrase, read_phrase
+from khabar.sources.phrases import Phrase, opens_phrase, read_phrase
 from khabar.wordlists import common_words
 
 __all__ = ["Speech", "speeches"]
@@ -131,7 +131,9 @@ def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase 
         return [*out, (Cue(doc.verb_text(i), "reported_by", i, i), None)]
     # قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself
     if phrase is None and i + 1 < len(doc.keys) and not verb.endswith("وا"):
-        phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
+        start = _after_listener(doc, i)
+        if opens_phrase(doc, start, listed=state.listed):
+            phrase = read_phrase(doc, start, known=state.known, listed=state.listed)
     if phrase is None or phrase.last < phrase.first:
         state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
         return out
@@ -147,7 +149,7 @@ def _frame_subjects(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phra
         text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
         phrase = (
             read_phrase(doc, i + 1, known=state.known, listed=state.listed)
-            if i + 1 < len(doc.keys)
+            if i + 1 < len(doc.keys) and opens_phrase(doc, i + 1, listed=state.listed)
             else None
         )
         if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
@@ -208,7 +210,7 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
             break
         start = k
     for first in dict.fromkeys((start, doc.first_of(v))):
-        if first >= v or first in doc.owner:
+        if first >= v or first in doc.owner or not opens_phrase(doc, first, listed=state.listed):
             continue
         phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
         if phrase.last == v - 1 and (phrase.titles or _sure_name(doc, phrase, state)):

@@ -28,7 +28,7 @@ from khabar.sources.names import (
 from khabar.sources.passage import Passage, complementizer
 from khabar.sources.speakerlists import CATEGORIES, Speakers, Title
 
-__all__ = ["Phrase", "read_phrase"]
+__all__ = ["Phrase", "opens_phrase", "read_phrase"]
 
 _REACH = 14  # tokens a speaker phrase may run to (titles, institution, name)
 _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
@@ -149,6 +149,13 @@ def _lam_word(key: str, lists: Speakers) -> bool:
     )
 
 
+def opens_phrase(doc: Passage, i: int, *, listed: Callable[[int], int | None]) -> bool:
+    """Whether a speaker phrase may start at token ``i`` (most words after a verb start
+    none): a title, a listed person's name, or a word the lists let start a name."""
+    key = doc.keys[i]
+    return key in doc.speakers.title_heads or may_start_name(doc, key) or listed(i) is not None
+
+
 def read_phrase(
     doc: Passage,
     i: int,
@@ -169,8 +176,8 @@ def read_phrase(
     lists, keys = doc.speakers, doc.keys
     heads = lists.title_heads
     phrase = Phrase(i)
-    if keys[i] not in heads and not may_start_name(doc, keys[i]) and listed(i) is None:
-        return phrase  # most words after a verb start no phrase
+    if not opens_phrase(doc, i, listed=listed):
+        return phrase
     end = min(len(keys) - 1, i + _REACH) if limit is None else limit
     if end > i:
         end = min(end, doc.last_of(i))
