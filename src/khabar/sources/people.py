@@ -69,6 +69,9 @@ class _State:
 
 def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     """The people and officials cited in a passage, in text order."""
+    cues = _cue_tokens(doc)
+    if not cues:
+        return []
     matcher = actor_names(actors_extra)
     heads = person_heads(actors_extra)
     memo: dict[int, int | None] = {}  # phrases are read again at the same tokens
@@ -83,7 +86,7 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     state = _State(listed=listed)
     found: list[Speech] = []
     read: set[tuple[int, int]] = set()
-    for i in _cue_tokens(doc):
+    for i in cues:
         for cue, phrase in _subjects_at(doc, i, state):
             if phrase is not None and (phrase.first, phrase.last) in read:
                 continue  # وتابع الشيخ X يقول: one speaker, one citation
