@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+
 from khabar.lexicon import match_key
 from khabar.normalize import normalize
 from khabar.sources.passage import QUOTES, Cue, Mention, Passage, complementizer, find_mark
 from khabar.tokens import Span
 
-__all__ = ["claim"]
+__all__ = ["claim", "claim_at"]
 
 _BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان", "لان"})
 _TRIM = " \t\n\r،,.:؛;-–—…"
@@ -53,41 +57,62 @@ def _marker_claim(doc: Passage, anchor: int, span: Span, *, near: int | None = N
     With ``near``, only a mark within that many words counts, and أن/إن only right after.
     """
     i, pos = anchor, doc.ends[anchor]
-    size, starts = len(doc.keys), doc.starts
+    text, starts = doc.text, doc.starts
+    reach = bisect.bisect_left(starts, span.end, anchor + 1) - 1  # the sentence's last token
+    if near is not None:
+        reach = min(reach, anchor + near)
     while True:
-        mark = find_mark(doc.text, pos, span.end)  # no mark stands inside a word
-        while mark is None or mark >= (starts[i + 1] if i + 1 < size else len(doc.text)):
-            i += 1
-            if i >= size or starts[i] >= span.end:
-                return ""
-            if near is not None and i - anchor > near:
-                return ""
-            if (
-                (near is None or i == anchor + 1)
-                and i not in doc.owner
-                and complementizer(doc.keys[i])
-            ):
-                start = doc.ends[i] if doc.keys[i] in _BARE_COMPLEMENTIZERS else starts[i]
-                return doc.text[start : span.end].strip(_TRIM)
+        mark = find_mark(text, pos, span.end)  # no mark stands inside a word
+        # the token right before the mark (or, with no mark, one past the reach)
+        last = reach + 1 if mark is None else bisect.bisect_right(starts, mark, i + 1) - 1
+        found = _complementizer(doc, i + 1, min(last, reach), anchor=anchor, near=near)
+        if found is not None:
+            start = doc.ends[found] if doc.keys[found] in _BARE_COMPLEMENTIZERS else starts[found]
+            return text[start : span.end].strip(_TRIM)
+        if mark is None or last > reach:
+            return ""
+        i = last
         skip = _short_quote(doc, mark)
         if skip is None:
             return _after_mark(doc, mark, span)
-        while i + 1 < size and doc.ends[i + 1] <= skip:
+        while i + 1 < len(doc.keys) and doc.ends[i + 1] <= skip:
             i += 1
         pos = skip
 
 
+def _complementizer(
+    doc: Passage, first: int, last: int, *, anchor: int, near: int | None
+) -> int | None:
+    """The first token from ``first`` to ``last`` that is أن/إن (with ``near``: only the
+    token right after ``anchor``) and no source's, else None."""
+    if near is not None:
+        first = last = anchor + 1 if first <= anchor + 1 <= last else -1
+        if first < 0:
+            return None
+    keys, owner = doc.keys, doc.owner
+    with_an = map(operator.contains, keys[first : last + 1], itertools.repeat("ان"))
+    for j in itertools.compress(range(first, last + 1), with_an):  # every complementizer has ان
+        if j not in owner and complementizer(keys[j]):
+            return j
+    return None
+
+
 def claim(doc: Passage, m: Mention, cue: Cue) -> str:
     """The attributed clause or quotation, trimmed; empty when none."""
-    span = doc.sentence_of(m.first)
-    anchor = max(m.last, cue.last)
+    return claim_at(doc, m.first, m.last, cue)
+
+
+def claim_at(doc: Passage, first: int, last: int, cue: Cue) -> str:
+    """``claim`` of a source at tokens ``first``..``last``."""
+    span = doc.sentence_of(first)
+    anchor = max(last, cue.last)
     if cue.role != "quoted_from":
         return _marker_claim(doc, anchor, span) or _object_claim(doc, anchor, span)
     quoted = _marker_claim(doc, anchor, span, near=_TITLE_REACH)
     if quoted:
         return quoted
     if cue.first - doc.first_of(cue.first) <= 1:
-        return doc.text[doc.ends[m.last] : span.end].strip(_TRIM)
+        return doc.text[doc.ends[last] : span.end].strip(_TRIM)
     return doc.text[span.start : doc.starts[cue.first]].strip(_TRIM)
 
 

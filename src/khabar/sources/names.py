@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from khabar.sources.passage import Passage, complementizer
+from khabar.sources.cuelist import Cues
+from khabar.sources.passage import Mention, Passage, complementizer
 from khabar.sources.speakerlists import Speakers
 
 __all__ = [
@@ -15,9 +16,14 @@ __all__ = [
     "article_word",
     "body_word",
     "foreign_name",
+    "gap",
     "joined",
+    "mark_after",
+    "may_start_name",
+    "mentions_at",
     "name_end",
     "name_word",
+    "no_name_at",
     "preposition_on_noun",
     "speech_follows",
 ]
@@ -35,15 +41,98 @@ _SPEECH_NOUNS = frozenset(
 )
 _JOINERS = frozenset({"عبد", "ابو", "ال"})  # join the next word: عبد الله، أبو بكر، آل سعود
 _SURNAME_TITLES = frozenset({"السيد", "الشيخ"})  # أحمد السيد، محمد الشيخ: a family name
+_IN_NAME, _STARTS_NAME, _NATIONALITY_HEAD = 1, 2, 4  # what the lists alone say of a key
+_SEEN_LIMIT = 500_000
+
+
+class _KeyFlags(dict):
+    """match key -> what the speaker and cue lists alone say of it (``_IN_NAME``,
+    ``_STARTS_NAME`` and ``_NATIONALITY_HEAD`` bits), computed once per distinct key."""
+
+    def __init__(self, lists: Speakers, cues: Cues) -> None:
+        super().__init__()
+        self.lists, self.cues = lists, cues
+        self.nationality_heads = {key[0] for key in cues.nationalities if len(key) > 1}
+
+    def __missing__(self, key: str) -> int:
+        if len(self) > _SEEN_LIMIT:
+            self.clear()
+        lists, cues = self.lists, self.cues
+        listed = (lists.not_names, lists.title_heads, lists.bodies, cues.outlet_words)
+        inside = not (
+            len(key) < 2
+            or any(key in words for words in listed)
+            or key.startswith(_PREFIXED)
+            or key in cues.verb_index
+            or complementizer(key)
+        )
+        starts = inside and not (
+            (key in lists.links and key not in _JOINERS)
+            or (key,) in cues.nationalities
+            or (key.startswith("و") and key not in lists.male and key not in lists.female)
+        )
+        heads = key in self.nationality_heads
+        self[key] = flags = _IN_NAME * inside | _STARTS_NAME * starts | _NATIONALITY_HEAD * heads
+        return flags
+
+
+_FLAGS: list[_KeyFlags] = []  # of the lists asked last
+#: (passage, its mention list, the mentions by first token) of the passage asked last
+_MENTIONS: list[tuple[Passage, list[Mention], dict[int, list[Mention]]]] = []
+
+
+def _key_flags(lists: Speakers, cues: Cues) -> _KeyFlags:
+    flags = _FLAGS[-1] if _FLAGS else None  # one read: threads may swap the entry
+    if flags is None or flags.lists is not lists or flags.cues is not cues:
+        flags = _KeyFlags(lists, cues)
+        _FLAGS[:] = [flags]
+    return flags
+
+
+def mentions_at(doc: Passage, i: int) -> list[Mention]:
+    """The mentions that start at token ``i`` (an index of the passage's mentions, built
+    once per passage)."""
+    last = _MENTIONS[-1] if _MENTIONS else None  # one read: threads may swap the entry
+    if last is None or last[0] is not doc or last[1] is not doc.mentions:
+        index: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            index.setdefault(m.first, []).append(m)
+        last = (doc, doc.mentions, index)
+        _MENTIONS[:] = [last]
+    return last[2].get(i, [])
+
+
+def may_start_name(doc: Passage, key: str) -> bool:
+    """Whether the lists let a name start with match key ``key`` (``name_end`` tells more)."""
+    return bool(_key_flags(doc.speakers, doc.cues)[key] & _STARTS_NAME)
 
 
 def joined(doc: Passage, i: int) -> bool:
     """Whether tokens ``i`` and ``i + 1`` stand in one clause with only spaces between."""
-    return (
-        i + 1 < len(doc.keys)
-        and doc.sent[i + 1] == doc.sent[i]
-        and _HARD_GAP_RE.search(doc.text, doc.ends[i], doc.starts[i + 1]) is None
-    )
+    nxt = i + 1
+    if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[i]:
+        return False
+    start, end = doc.ends[i], doc.starts[nxt]
+    if end - start == 1 and doc.text[start] == " ":
+        return True  # most words are one space apart
+    return _HARD_GAP_RE.search(doc.text, start, end) is None
+
+
+def gap(doc: Passage, i: int) -> str:
+    """The text between token ``i`` and the next one, stripped (``Passage.between``)."""
+    start = doc.ends[i]
+    end = doc.starts[i + 1] if i + 1 < len(doc.keys) else len(doc.text)
+    if end - start == 1 and doc.text[start] == " ":
+        return ""  # most words are one space apart
+    return doc.text[start:end].strip()
+
+
+def mark_after(doc: Passage, i: int) -> int | None:
+    """Offset of a colon or opening quotation mark after token ``i`` (``Passage.mark_after``)."""
+    start, nxt = doc.ends[i], i + 1
+    if nxt < len(doc.keys) and doc.starts[nxt] == start + 1 and doc.text[start] == " ":
+        return None
+    return doc.mark_after(i)
 
 
 def _ends_clause(doc: Passage, last: int) -> bool:
@@ -63,19 +152,19 @@ def _ends_clause(doc: Passage, last: int) -> bool:
 
 def name_word(doc: Passage, i: int, lists: Speakers) -> bool:
     """Whether token ``i`` may stand inside a name."""
-    key, word = doc.keys[i], doc.words[i]
-    return not (  # the cheap tests first
-        len(key) < 2
-        or key in lists.not_names
-        or key in lists.title_heads
-        or key in lists.bodies
-        or key in doc.cues.outlet_words
-        or key.startswith(_PREFIXED)
-        or i in doc.owner
-        or key in doc.cues.verb_index
+    key = doc.keys[i]
+    return _fits_name(doc, i, key, _key_flags(lists, doc.cues)[key], lists)
+
+
+def _fits_name(doc: Passage, i: int, key: str, flag: int, lists: Speakers) -> bool:
+    """``name_word`` of token ``i`` (match key ``key``, its ``_KeyFlags`` ``flag``)."""
+    if not flag & _IN_NAME:
+        return False
+    word = doc.words[i]
+    return not (
+        i in doc.owner
         or not word[:1].isalpha()
         or (key in _STOPS and "ى" in word)  # على، إلى are no علي
-        or complementizer(key)
         or preposition_on_noun(doc, key, lists)
     )
 
@@ -112,51 +201,51 @@ def name_end(doc: Passage, i: int, limit: int, lists: Speakers) -> int | None:
     A nationality adjective may end a name (منصور التركي) but never start one; a first word
     in ـه or with a preposition (حديثه، لخدمات) only where it is a given name.
     """
-    key = doc.keys[i]
-    if not name_word(doc, i, lists) or (key in lists.links and key not in _JOINERS):
-        return None
-    if doc.cues.nationality_at(doc.keys, i) is not None:
+    keys, links = doc.keys, lists.links
+    key = keys[i]
+    flags = _key_flags(lists, doc.cues)
+    flag = flags[key]
+    if not flag & _STARTS_NAME or not _fits_name(doc, i, key, flag, lists):
+        return None  # وقيادي: و + a word; بن; a nationality (التركي)
+    if flag & _NATIONALITY_HEAD and doc.cues.nationality_at(keys, i) is not None:
         return None
     noun = key.endswith("ه") or _TANWEEN in doc.words[i]
     if noun and lists.given_gender(key) == "unknown" and not _honored(doc, i):
         return None  # حديثه، خياراً: a noun with a pronoun or an accusative, not a name
-    if (
-        key.startswith("و")
-        and lists.given_gender(key) == "unknown"
-        and key not in doc.speakers.male
-    ):
-        return None  # وقيادي: و + a word
     last, words = i, 1
     while words < _NAME_WORDS and last < limit and joined(doc, last):
         nxt = last + 1
-        if doc.keys[nxt] in lists.links:
+        if keys[nxt] in links:
             after = nxt + 1  # بن خالد، آل الشيخ: whatever the linked word is
             if after > limit or not joined(doc, nxt) or not doc.words[after][:1].isalpha():
                 break
             last, words = after, words + 1
-        elif doc.keys[nxt] == _GOD:  # نصر الله، فتح الله
+        elif keys[nxt] == _GOD:  # نصر الله، فتح الله
             last = nxt
-        elif _next_name_word(doc, last, nxt, lists):
+        elif _next_name_word(doc, last, nxt, lists, flags):
             last, words = nxt, words + 1
         else:
             break
-    while last > i and doc.keys[last] in lists.links:
+    while last > i and keys[last] in links:
         last -= 1  # a name does not end on بن or عبد
-    if doc.keys[last] in lists.links or _body_follows(doc, last, lists):
+    if keys[last] in links or _body_follows(doc, last, lists):
         return None
     return last
 
 
-def _next_name_word(doc: Passage, last: int, nxt: int, lists: Speakers) -> bool:
+def _next_name_word(
+    doc: Passage, last: int, nxt: int, lists: Speakers, flags: dict[str, int]
+) -> bool:
     """Whether token ``nxt`` goes on the name ending at ``last``: after a family name with
     the article only بن and the like do (عبدالله البدري | استقرار), and no adverb in ـا."""
-    key = doc.keys[nxt]
-    after_family = doc.keys[last].startswith("ال") and doc.keys[last - 1] not in lists.links
-    if after_family and not key.startswith("ال"):
-        return False
-    if _TANWEEN in doc.words[nxt] or key in doc.speakers.not_names:
+    keys = doc.keys
+    key = keys[nxt]
+    family = keys[last].startswith("ال") and keys[last - 1] not in lists.links
+    if family and not key.startswith("ال"):
+        return False  # after a family name with the article
+    if _TANWEEN in doc.words[nxt] or key in lists.not_names:
         return False  # مُعقباً، قائلاً: an adverb after the name
-    return name_word(doc, nxt, lists) or _surname_title(doc, nxt, lists)
+    return _fits_name(doc, nxt, key, flags[key], lists) or _surname_title(doc, nxt, lists)
 
 
 def _body_follows(doc: Passage, last: int, lists: Speakers) -> bool:
@@ -185,6 +274,22 @@ def accept_name(doc: Passage, first: int, last: int, *, titled: bool, known: set
     if last == first:  # وقال مميش في ...، وأضاف العقيل أن ...: a family name alone
         return speech_follows(doc, last) and _surname_shape(doc, first)
     return speech_follows(doc, last) and foreign_name(doc, first, last)
+
+
+def no_name_at(doc: Passage, first: int, limit: int, known: set[str]) -> bool:
+    """Whether ``accept_name`` must turn down any untitled name starting at token ``first``
+    and ending by ``limit``, wherever it ends: a word in ـه/ـا (حديثه، قائلا) or with the
+    article (المرصد) that neither a list nor the article names, and no name seen before
+    the end."""
+    keys = doc.keys
+    key = keys[first]
+    if key in known or doc.speakers.given_gender(key) != "unknown":
+        return False
+    if not known.isdisjoint(keys[first + 1 : limit + 1]):
+        return False
+    if key.startswith("ال"):  # a family name alone, or nothing
+        return not (speech_follows(doc, first) and _surname_shape(doc, first))
+    return key.endswith(("ه", "ا"))
 
 
 def _surname_shape(doc: Passage, i: int) -> bool:
@@ -226,7 +331,7 @@ def foreign_name(doc: Passage, first: int, last: int) -> bool:
 
 def speech_follows(doc: Passage, last: int) -> bool:
     """What follows a name is the speech: إن/أن, a colon or quotation, or a comma and a title."""
-    if doc.mark_after(last) is not None:
+    if mark_after(doc, last) is not None:
         return True
     nxt = last + 1
     if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[last]:
@@ -234,12 +339,12 @@ def speech_follows(doc: Passage, last: int) -> bool:
     key = doc.keys[nxt]
     if complementizer(key) or key in doc.speakers.title_heads:
         return True
-    if doc.between(last).strip() in ("،", ","):
+    if gap(doc, last) in ("،", ","):
         return True
     after = doc.keys[nxt + 1] if nxt + 1 < len(doc.keys) else ""
     if key == "في" and after in _SPEECH_NOUNS:
         return True  # وأوضح النهاري في تصريح
-    return key == "ل" or any(m.first == nxt and m.clitic == "ل" for m in doc.mentions)
+    return key == "ل" or any(m.clitic == "ل" for m in mentions_at(doc, nxt))
 
 
 def article_word(key: str) -> bool:

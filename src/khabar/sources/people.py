@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from itertools import compress
 
-from khabar.clitics import CONJUNCTIONS
-from khabar.lexicon import Entry, PhraseMatcher, load_entries, phrase_key
-from khabar.sources.claims import claim
-from khabar.sources.passage import Cue, Mention, Passage, complementizer
-from khabar.sources.phrases import Phrase, read_phrase
+from khabar.lexicon import PhraseMatcher
+from khabar.sources.claims import claim_at
+from khabar.sources.names import gap, mark_after, mentions_at
+from khabar.sources.passage import Cue, Passage, complementizer
+from khabar.sources.persons import (
+    Person,
+    actor_names,
+    listed_person,
+    name_entry,
+    person_heads,
+    person_of,
+)
+from khabar.sources.phrases import Phrase, opens_phrase, read_phrase
 from khabar.wordlists import common_words
 
 __all__ = ["Speech", "speeches"]
@@ -32,19 +40,6 @@ _SVO_REACH = 10  # tokens back from a verb to the head of its clause
 #: reporting verbs take as subjects above it (تقارير 4.7, العلماء 4.9, آخر 5.8).
 _COMMON_ZIPF = 4.5
 _GENERIC = frozenset({"مسؤول", "المسؤول", "مسؤوله", "المسؤوله", "مسئول", "المسئول"})
-
-
-@dataclass
-class Person:
-    """A person of the article: the name's keys (longest form so far) and what is known."""
-
-    keys: tuple[str, ...]
-    name: str
-    entry: Entry | None = None
-    title: str = ""
-    affiliation: str = ""
-    category: str = ""
-    gender: str = "unknown"
 
 
 @dataclass
@@ -72,39 +67,26 @@ class _State:
     listed: Callable[[int], int | None] = lambda i: None
 
 
-@cache
-def _actor_names(extra: str | None = None) -> PhraseMatcher:
-    """Every actor's full names: a person's give the entry; a country's or an organization's
-    tell that the words are no person's name (وأكدت روسيا الزيارة)."""
-    entries = load_entries("actors", extra=extra)
-    return PhraseMatcher((v, e) for e in entries for v in e.variants)
-
-
-@cache
-def _person_heads(extra: str | None = None) -> frozenset[str]:
-    """First words of listed people's names, bare and after و / ف."""
-    people = [e for e in load_entries("actors", extra=extra) if e.kind == "person"]
-    heads = {key[0] for e in people for key in map(phrase_key, e.variants) if key}
-    return frozenset(c + h for h in heads for c in ("", *CONJUNCTIONS))
-
-
 def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
     """The people and officials cited in a passage, in text order."""
-    matcher = _actor_names(actors_extra)
-    heads = _person_heads(actors_extra)
+    cues = _cue_tokens(doc)
+    if not cues:
+        return []
+    matcher = actor_names(actors_extra)
+    heads = person_heads(actors_extra)
     memo: dict[int, int | None] = {}  # phrases are read again at the same tokens
 
     def listed(i: int) -> int | None:
         if doc.keys[i] not in heads:
             return None
         if i not in memo:
-            memo[i] = _listed_person(doc, i, matcher)
+            memo[i] = listed_person(doc, i, matcher)
         return memo[i]
 
     state = _State(listed=listed)
     found: list[Speech] = []
     read: set[tuple[int, int]] = set()
-    for i in _cue_tokens(doc):
+    for i in cues:
         for cue, phrase in _subjects_at(doc, i, state):
             if phrase is not None and (phrase.first, phrase.last) in read:
                 continue  # وتابع الشيخ X يقول: one speaker, one citation
@@ -126,83 +108,91 @@ def _wants_claim(doc: Passage, cue: Cue) -> bool:
 
 def _cue_tokens(doc: Passage) -> list[int]:
     """Tokens that are a reporting verb or end a frame, in order."""
-    verbs, keys = doc.cues.verb_forms, doc.keys
-    return sorted({*(i for i in doc.anchors if keys[i] in verbs), *doc.frame_ends})
+    anchors = doc.anchors  # in order
+    found = list(
+        compress(anchors, map(doc.cues.verb_forms.__contains__, map(doc.keys.__getitem__, anchors)))
+    )
+    return sorted({*found, *doc.frame_ends}) if doc.frame_ends else found
 
 
 def _subjects_at(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
     """(cue, speaker phrase) pairs a cue at token ``i`` gives; phrase None for a pronoun."""
+    out = _frame_subjects(doc, i, state) if i in doc.frame_ends else []
+    key = doc.keys[i]
+    hit = doc.cues.verb_index.get(key)
+    if hit is None:
+        return out
+    lemma = doc.verb(i)
+    if lemma is None or lemma in doc.cues.media_verbs:
+        return out
+    conjunction = hit[1]
+    verb = key[1:] if conjunction else key
+    phrase = None if conjunction else _phrase_before(doc, i, state)
+    if phrase is None and _pronoun_subject(doc, i, conjunction=conjunction):
+        if verb in doc.cues.impersonal:
+            return out
+        return [*out, (Cue(doc.verb_text(i), "reported_by", i, i), None)]
+    # قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself
+    if phrase is None and i + 1 < len(doc.keys) and not verb.endswith("وا"):
+        start = _after_listener(doc, i)
+        if opens_phrase(doc, start, listed=state.listed):
+            phrase = read_phrase(doc, start, known=state.known, listed=state.listed)
+    if phrase is None or phrase.last < phrase.first:
+        state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
+        return out
+    return [*out, (Cue(doc.verb_text(i), "reported_by", i, i), phrase)]
+
+
+def _frame_subjects(doc: Passage, i: int, state: _State) -> list[tuple[Cue, Phrase | None]]:
+    """بحسب وزير الخارجية، على لسان X: the speaker phrase after a frame ending at token ``i``."""
     out: list[tuple[Cue, Phrase | None]] = []
-    for first, frame in doc.frame_ends.get(i, ()):
+    for first, frame in doc.frame_ends[i]:
         if frame.lam or frame.what or frame.after_verbs or frame.media_only:
             continue
         text = doc.span_text(first, i, conjunction=doc.keys[first] != frame.key[0])
         phrase = (
             read_phrase(doc, i + 1, known=state.known, listed=state.listed)
-            if i + 1 < len(doc.keys)
+            if i + 1 < len(doc.keys) and opens_phrase(doc, i + 1, listed=state.listed)
             else None
         )
         if phrase is not None and (phrase.titles or _sure_name(doc, phrase, state)):
             out.append((Cue(text, "quoted_from", first, i), phrase))
-    lemma = doc.verb(i)
-    if lemma is None or lemma in doc.cues.media_verbs:
-        return out
-    cue = Cue(doc.verb_text(i), "reported_by", i, i)
-    phrase = None if doc.cues.verb_at(doc.keys[i])[1] else _phrase_before(doc, i, state)
-    if phrase is None and _pronoun_subject(doc, i):
-        impersonal = _verb_key(doc, cue) in doc.cues.impersonal
-        return out if impersonal else [*out, (cue, None)]
-    if phrase is None and i + 1 < len(doc.keys) and not _plural(doc, i):
-        phrase = read_phrase(doc, _after_listener(doc, i), known=state.known, listed=state.listed)
-    if phrase is None or phrase.last < phrase.first:
-        state.last_subject = (doc.sent[i], None)  # someone else speaks: a pronoun can't skip it
-        return out
-    return [*out, (cue, phrase)]
-
-
-def _plural(doc: Passage, v: int) -> bool:
-    """قالوا، أبلغوا: a verb before its subject is singular; a plural one has it in itself."""
-    return _verb_key(doc, Cue("", "", v, v)).endswith("وا")
+    return out
 
 
 def _after_listener(doc: Passage, v: int) -> int:
     """Where the subject starts after a verb: past an outlet told (أكد لـ«عكاظ» مدير ...)
     and past an adverb (صرح بذلك محافظ ...، وقال أيضا وزير ...)."""
-    start = v + 1
-    while start < min(v + 3, len(doc.keys) - 1) and _adverb(doc, start):
+    keys, sent = doc.keys, doc.sent
+    start, stop = v + 1, min(v + 3, len(keys) - 1)
+    while start < stop and sent[start] == sent[start - 1] and _adverb(doc, keys[start]):
         start += 1
     if start > v + 1:
         return start
-    for m in doc.mentions:
-        told = m.first == v + 1 or (m.first == v + 2 and doc.keys[v + 1] == "ل")
-        if told and m.clitic == "ل" and m.entry is not None and m.last + 1 < len(doc.keys):
+    told = mentions_at(doc, v + 1)
+    if v + 2 < len(keys) and keys[v + 1] == "ل":
+        told = [*told, *mentions_at(doc, v + 2)]  # in text order, as the mentions are
+    for m in told:
+        if m.clitic == "ل" and m.entry is not None and m.last + 1 < len(keys):
             return m.last + 1
     return v + 1
 
 
-def _opens_clause(doc: Passage, v: int) -> bool:
-    if doc.cues.verb_at(doc.keys[v])[1] or v == 0 or doc.sent[v - 1] != doc.sent[v]:
-        return True
-    return bool(doc.between(v - 1).strip()) or doc.keys[v - 1] in _OPENERS
+def _adverb(doc: Passage, key: str) -> bool:
+    return key in _ADVERBS or (key[:1] == "ب" and key[1:] in doc.speakers.not_names)
 
 
-def _adverb(doc: Passage, i: int) -> bool:
-    key = doc.keys[i]
-    words = doc.speakers.not_names
-    return doc.sent[i] == doc.sent[i - 1] and (
-        key in _ADVERBS or (key[:1] == "ب" and key[1:] in words)
-    )
-
-
-def _pronoun_subject(doc: Passage, i: int) -> bool:
+def _pronoun_subject(doc: Passage, i: int, *, conjunction: bool) -> bool:
     """وقال: ... / وأضاف أن ... / وقالت «...»: the subject is only in the verb, which opens
     its clause (لكن دريك قال إن ...: دريك speaks, not the last speaker)."""
-    if not _opens_clause(doc, i):
+    keys, sent = doc.keys, doc.sent
+    opens = conjunction or i == 0 or sent[i - 1] != sent[i]
+    if not (opens or gap(doc, i - 1) or keys[i - 1] in _OPENERS):
         return False
-    if doc.mark_after(i) is not None:
+    if mark_after(doc, i) is not None:
         return True
     nxt = i + 1
-    return nxt < len(doc.keys) and doc.sent[nxt] == doc.sent[i] and complementizer(doc.keys[nxt])
+    return nxt < len(keys) and sent[nxt] == sent[i] and complementizer(keys[nxt])
 
 
 def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
@@ -210,20 +200,20 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
 
     Only for a verb without و/ف: وقال opens a clause of its own.
     """
-    if doc.between(v - 1).strip() not in ("", "،", ","):
+    if gap(doc, v - 1) not in ("", "،", ","):
         return None  # سبق- الدمام: قالت ...: a dateline, not a subject
-    start = v - 1
-    while (
-        start > 0
-        and v - start < _SVO_REACH
-        and doc.sent[start - 1] == doc.sent[v]
-        and not doc.between(start - 1).strip()
-        and not complementizer(doc.keys[start - 1])
-        and not doc.cues.verb_at(doc.keys[start - 1])
-    ):
-        start -= 1
+    keys, sent, verbs = doc.keys, doc.sent, doc.cues.verb_index
+    text, starts, ends = doc.text, doc.starts, doc.ends
+    start, stop, here = v - 1, max(v - _SVO_REACH, 0), sent[v]
+    while start > stop and sent[start - 1] == here:
+        k = start - 1  # goes on over words one space apart (``gap``, inlined)
+        if (starts[start] - ends[k] != 1 or text[ends[k]] != " ") and gap(doc, k):
+            break
+        if keys[k] in verbs or ("ان" in keys[k] and complementizer(keys[k])):
+            break
+        start = k
     for first in dict.fromkeys((start, doc.first_of(v))):
-        if first >= v or first in doc.owner:
+        if first >= v or first in doc.owner or not opens_phrase(doc, first, listed=state.listed):
             continue
         phrase = read_phrase(doc, first, known=state.known, listed=state.listed, limit=v - 1)
         if phrase.last == v - 1 and (phrase.titles or _sure_name(doc, phrase, state)):
@@ -249,38 +239,39 @@ def _speech(
     gender = doc.cues.verb_gender.get(_verb_key(doc, cue), "unknown")
     if phrase is None:
         return _pronoun_speech(doc, cue, state, gender)
-    affiliation = _affiliation(doc, phrase)
-    title = _titles_text(doc, phrase)
+    category = phrase.category
     if phrase.name is None:
         state.last_subject = (doc.sent[cue.first], None)
-        if phrase.category not in ("official", "military_security") or _generic(doc, phrase):
+        if category not in ("official", "military_security") or _generic(doc, phrase):
             return None
         first, last = phrase.titles[0][0], phrase.last
         return Speech(
-            cue, first, last, _claim(doc, first, last, cue), None, title, affiliation,
-            phrase.category, gender if gender != "unknown" else phrase.title_gender,
+            cue, first, last, claim_at(doc, first, last, cue), None, _titles_text(doc, phrase),
+            _affiliation(doc, phrase), category,
+            gender if gender != "unknown" else phrase.title_gender,
             span=(phrase.first, phrase.last),
         )  # fmt: skip
     first, last = phrase.name
-    named = _name_entry(doc, first, last, matcher)
+    named = name_entry(doc, first, last, matcher)
     if named is None:
         phrase.name = None
         return _speech(doc, cue, phrase, state, matcher) if phrase.titles else None
     last, entry = named
-    person = _person(doc, first, last, entry, state)
+    person = person_of(doc, first, last, entry, people=state.people, known=state.known)
     if not phrase.titles and _no_one_in_particular(doc, person):
         return None  # وقال محمد، وقالت تقارير: a title would at least say what the speaker is
     gender = next((g for g in (gender, phrase.title_gender) if g != "unknown"), person.gender)
     if gender == "unknown":
         gender = doc.speakers.given_gender(doc.keys[first])
+    title, affiliation = _titles_text(doc, phrase), _affiliation(doc, phrase)
     person.gender = person.gender if person.gender != "unknown" else gender
     person.title = person.title or title
     person.affiliation = person.affiliation or affiliation
-    person.category = person.category or phrase.category
+    person.category = person.category or category
     state.last_subject = (doc.sent[cue.first], person)
     return Speech(
-        cue, first, last, _claim(doc, first, last, cue), person, title, affiliation,
-        phrase.category, gender, span=(phrase.first, phrase.last),
+        cue, first, last, claim_at(doc, first, last, cue), person, title, affiliation,
+        category, gender, span=(phrase.first, phrase.last),
     )  # fmt: skip
 
 
@@ -316,60 +307,9 @@ def _pronoun_speech(doc: Passage, cue: Cue, state: _State, gender: str) -> Speec
         return None
     state.last_subject = (doc.sent[cue.first], person)
     return Speech(
-        cue, cue.first, cue.last, _claim(doc, cue.first, cue.last, cue), person,
+        cue, cue.first, cue.last, claim_at(doc, cue.first, cue.last, cue), person,
         gender=person.gender, pronoun=True,
     )  # fmt: skip
-
-
-def _claim(doc: Passage, first: int, last: int, cue: Cue) -> str:
-    return claim(doc, Mention(first, last, None), cue)
-
-
-def _listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> int | None:
-    """The last token of a listed person's full name starting at token ``i``, else None."""
-    found = matcher.find(doc.tokens[i : i + 4], doc.text, keys=doc.keys[i : i + 4])
-    if found and found[0].first == 0 and found[0].value.kind == "person":
-        return i + found[0].last
-    return None
-
-
-def _name_entry(
-    doc: Passage, first: int, last: int, matcher: PhraseMatcher
-) -> tuple[int, Entry | None] | None:
-    """(last token, listed person) of a name read at ``first``..``last``; None where the
-    words are a listed country or organization. A listed name ends the name (كيم جونغ أون)."""
-    for match in matcher.find(
-        doc.tokens[first : last + 1], doc.text, keys=doc.keys[first : last + 1]
-    ):
-        if match.first == 0:
-            if match.value.kind != "person":
-                return None
-            return first + match.last, match.value
-        return first + match.first - 1, None
-    return last, None
-
-
-def _person(doc: Passage, first: int, last: int, entry: Entry | None, state: _State) -> Person:
-    """The article's person for a name: an earlier, longer or shorter form of it, or new."""
-    keys = tuple(doc.keys[first : last + 1])
-    text = doc.text[doc.starts[first] : doc.ends[last]]
-    for person in reversed(state.people):
-        if (entry is not None and person.entry is entry) or _contains(person.keys, keys):
-            return person
-        if _contains(keys, person.keys):
-            person.keys, person.name = keys, text
-            person.entry = person.entry or entry
-            state.known.update(keys)
-            return person
-    person = Person(keys, text, entry, affiliation=entry.affiliation if entry else "")
-    state.people.append(person)
-    state.known.update(k for k in keys if k not in doc.speakers.links)
-    return person
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 def _affiliation(doc: Passage, phrase: Phrase) -> str:

@@ -17,22 +17,25 @@ from khabar.sources.names import (
     article_word,
     body_word,
     foreign_name,
+    gap,
     joined,
+    may_start_name,
     name_end,
+    no_name_at,
     preposition_on_noun,
     speech_follows,
 )
 from khabar.sources.passage import Passage, complementizer
 from khabar.sources.speakerlists import CATEGORIES, Speakers, Title
 
-__all__ = ["Phrase", "read_phrase"]
+__all__ = ["Phrase", "opens_phrase", "read_phrase"]
 
 _REACH = 14  # tokens a speaker phrase may run to (titles, institution, name)
 _ROYAL = frozenset({"الملك", "الامير", "الاميره", "ولي"})
 _CONNECTORS = frozenset({"باسم", "في", "لدي", "الي"})  # inside a title: المتحدث باسم ...
 
 
-@dataclass
+@dataclass(slots=True)
 class Phrase:
     """A speaker phrase: tokens ``first``..``last``; the name and titles inside it."""
 
@@ -146,6 +149,13 @@ def _lam_word(key: str, lists: Speakers) -> bool:
     )
 
 
+def opens_phrase(doc: Passage, i: int, *, listed: Callable[[int], int | None]) -> bool:
+    """Whether a speaker phrase may start at token ``i`` (most words after a verb start
+    none): a title, a listed person's name, or a word the lists let start a name."""
+    key = doc.keys[i]
+    return key in doc.speakers.title_heads or may_start_name(doc, key) or listed(i) is not None
+
+
 def read_phrase(
     doc: Passage,
     i: int,
@@ -163,16 +173,19 @@ def read_phrase(
         listed: The last token of a listed person's name starting at a token, else None.
         limit: Last token the phrase may reach (default: ``_REACH`` tokens on, same sentence).
     """
-    lists = doc.speakers
-    end = min(len(doc.keys) - 1, i + _REACH) if limit is None else limit
+    lists, keys = doc.speakers, doc.keys
+    heads = lists.title_heads
+    phrase = Phrase(i)
+    if not opens_phrase(doc, i, listed=listed):
+        return phrase
+    end = min(len(keys) - 1, i + _REACH) if limit is None else limit
     if end > i:
         end = min(end, doc.last_of(i))
-    phrase = Phrase(i)
     j = i
     while j <= end and (
         j == i or joined(doc, j - 1) or _after_comma(doc, j, phrase, listed=listed)
     ):
-        title = lists.title_at(doc.keys, j, end)
+        title = lists.title_at(keys, j, end) if keys[j] in heads else None
         if title is not None:
             t_last = j + title.size - 1
             phrase.titles.append((j, t_last, title))
@@ -202,11 +215,13 @@ def _read_name(
     listed_last = listed(j)
     if listed_last is not None and listed_last <= end:
         return j, listed_last
+    titled = bool(phrase.titles) and phrase.last == j - 1
+    if not titled and no_name_at(doc, j, end, known):
+        return None
     lists = doc.speakers
     n_last = name_end(doc, j, end, lists)
     if n_last is None:
         return None
-    titled = bool(phrase.titles) and phrase.last == j - 1
     if titled and not phrase.titles[-1][2].honorific:
         j = _given_start(doc, j, n_last, lists)
         n_last = name_end(doc, j, end, lists) or n_last
@@ -244,7 +259,7 @@ def _after_comma(
         return False
     if phrase.last != j - 1 or doc.sent[j] != doc.sent[j - 1]:
         return False
-    if doc.between(j - 1).strip() not in ("،", ","):
+    if gap(doc, j - 1) not in ("،", ","):
         return False
     lists = doc.speakers
     if lists.title_at(doc.keys, j, j + 3) is not None:
