@@ -240,37 +240,49 @@ class PhraseMatcher:
         ``keys`` (``match_keys(tokens)``) may be passed when the caller already has them.
         """
         keys = match_keys(tokens) if keys is None else keys
-        roots = list(map(self._roots.__getitem__, keys))
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        return self.find_words(keys, starts, ends, text)
+
+    def find_words(
+        self,
+        keys: Sequence[str],
+        starts: Sequence[int],
+        ends: Sequence[int],
+        text: str,
+        *,
+        first: int = 0,
+        last: int | None = None,
+    ) -> list[Match]:
+        """``find`` over words given by their match keys and offsets in ``text``, from word
+        ``first`` through word ``last`` (default: all); matches keep the words' numbers."""
+        last = len(keys) - 1 if last is None else last
         found: list[Match] = []
-        free = 0  # first token not inside a match already found
-        for i in itertools.compress(range(len(roots)), roots):  # only words that start entries
+        free = first  # first word not inside a match already found
+        roots = self._roots.__getitem__
+        window = range(first, last + 1)
+        for i in itertools.compress(window, map(roots, keys[first : last + 1])):
             if i >= free:
-                best = self._longest_at(i, roots[i], tokens, keys, text)
+                best = self._longest_at(i, (keys, starts, ends, last), text)
                 if best is not None:
                     found.append(best)
                     free = best.last + 1
         return found
 
-    def _longest_at(
-        self,
-        i: int,
-        roots: tuple[str, ...],
-        tokens: Sequence[Token],
-        keys: Sequence[str],
-        text: str,
-    ) -> Match | None:
+    def _longest_at(self, i: int, words: tuple, text: str) -> Match | None:
+        keys, starts, ends, last = words
         best: Match | None = None
-        for root in roots:
+        for root in self._roots[keys[i]]:
             node = self._trie[root]
             j = i
             while True:
                 if _END in node and (best is None or j > best.last):
                     best = Match(i, j, node[_END])
                 nxt = j + 1
-                if nxt >= len(tokens) or keys[nxt] not in node:
+                if nxt > last or keys[nxt] not in node:
                     break
-                gap = text[tokens[j].end : tokens[nxt].start]
-                if _SOFT_GAP_RE.fullmatch(gap) is None:
+                gap = text[ends[j] : starts[nxt]]
+                if gap != " " and _SOFT_GAP_RE.fullmatch(gap) is None:
                     break
                 node, j = node[keys[nxt]], nxt
         return best

@@ -93,7 +93,7 @@ def read_passage(text: str, lex: Lexicon, cues: Cues) -> Passage:
     """A document with its source mentions found."""
     doc = Passage(text, cues)
     found: list[Mention] = []
-    for match in lex.matcher.find(doc.tokens, text, keys=doc.keys):
+    for match in lex.matcher.find_words(doc.keys, doc.starts, doc.ends, text):
         if match.first > 0 and doc.keys[match.first - 1] in cues.not_after:
             continue
         first = match.first

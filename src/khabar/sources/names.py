@@ -77,8 +77,6 @@ class _KeyFlags(dict):
 
 
 _FLAGS: list[_KeyFlags] = []  # of the lists asked last
-#: (passage, its mention list, the mentions by first token) of the passage asked last
-_MENTIONS: list[tuple[Passage, list[Mention], dict[int, list[Mention]]]] = []
 
 
 def _key_flags(lists: Speakers, cues: Cues) -> _KeyFlags:
@@ -90,16 +88,8 @@ def _key_flags(lists: Speakers, cues: Cues) -> _KeyFlags:
 
 
 def mentions_at(doc: Passage, i: int) -> list[Mention]:
-    """The mentions that start at token ``i`` (an index of the passage's mentions, built
-    once per passage)."""
-    last = _MENTIONS[-1] if _MENTIONS else None  # one read: threads may swap the entry
-    if last is None or last[0] is not doc or last[1] is not doc.mentions:
-        index: dict[int, list[Mention]] = {}
-        for m in doc.mentions:
-            index.setdefault(m.first, []).append(m)
-        last = (doc, doc.mentions, index)
-        _MENTIONS[:] = [last]
-    return last[2].get(i, [])
+    """The mentions that start at token ``i``."""
+    return doc.mentions_by_first.get(i, [])
 
 
 def may_start_name(doc: Passage, key: str) -> bool:

@@ -221,6 +221,8 @@ class Passage:
         self.words, self.starts, self.ends, self.keys, self.sent = kept
         self.mentions: list[Mention] = []
         self.owner: set[int] = set()
+        #: The mentions by their first token.
+        self.mentions_by_first: dict[int, list[Mention]] = {}
         #: what lies before a token, as ``attribution.nearest_verb`` reads it (per token)
         self.verb_scans: dict[int, tuple[int | None, int | None, int | None]] = {}
         self._vocabulary: set[str] | None = None
@@ -246,6 +248,9 @@ class Passage:
         """The source mentions found in this passage, in text order."""
         self.mentions = mentions
         self.owner = {i for m in mentions for i in range(m.first, m.last + 1)}
+        self.mentions_by_first = {}
+        for m in mentions:
+            self.mentions_by_first.setdefault(m.first, []).append(m)
         self.verb_scans.clear()
 
     def between(self, i: int) -> str:

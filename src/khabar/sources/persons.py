@@ -45,9 +45,10 @@ def person_heads(extra: str | None = None) -> frozenset[str]:
 
 def listed_person(doc: Passage, i: int, matcher: PhraseMatcher) -> int | None:
     """The last token of a listed person's full name starting at token ``i``, else None."""
-    found = matcher.find(doc.tokens[i : i + 4], doc.text, keys=doc.keys[i : i + 4])
-    if found and found[0].first == 0 and found[0].value.kind == "person":
-        return i + found[0].last
+    window = min(i + 3, len(doc.keys) - 1)
+    found = matcher.find_words(doc.keys, doc.starts, doc.ends, doc.text, first=i, last=window)
+    if found and found[0].first == i and found[0].value.kind == "person":
+        return found[0].last
     return None
 
 
@@ -56,14 +57,13 @@ def name_entry(
 ) -> tuple[int, Entry | None] | None:
     """(last token, listed person) of a name read at ``first``..``last``; None where the
     words are a listed country or organization. A listed name ends the name (كيم جونغ أون)."""
-    for match in matcher.find(
-        doc.tokens[first : last + 1], doc.text, keys=doc.keys[first : last + 1]
-    ):
-        if match.first == 0:
+    words = (doc.keys, doc.starts, doc.ends)
+    for match in matcher.find_words(*words, doc.text, first=first, last=last):
+        if match.first == first:
             if match.value.kind != "person":
                 return None
-            return first + match.last, match.value
-        return first + match.first - 1, None
+            return match.last, match.value
+        return match.first - 1, None
     return last, None
 
 
