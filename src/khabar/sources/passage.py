@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ __all__ = [
 
 _SEEN_LIMIT = 2_000_000
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
-_KEY, _CUE = operator.itemgetter(1), operator.itemgetter(2)
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
 QUOTES = {"«": "»", "“": "”“", "”": "”“", '"': '"', "„": "“”"}
@@ -72,32 +70,19 @@ def skip_letters(word: str, letters: int) -> int:
     return i
 
 
-class _Words(dict):
-    """word as written -> (normalized form, match key, whether the key is a cue word of
-    ``forms``), computed once per distinct word."""
+class _Keys(dict):
+    """word as written -> its match key, computed once per distinct word."""
 
-    def __init__(self, forms: frozenset[str]) -> None:
-        super().__init__()
-        self.forms = forms
-
-    def __missing__(self, surface: str) -> tuple[str, str, bool]:
+    def __missing__(self, surface: str) -> str:
         if len(self) > _SEEN_LIMIT:
             self.clear()
-        norm = normalize(surface)
-        key = match_key(norm)
-        self[surface] = word = (norm, key, key in self.forms)
-        return word
+        self[surface] = key = match_key(_norm(surface))
+        return key
 
 
-_WORDS: dict[frozenset[str], _Words] = {}
+_KEYS = _Keys()
+_norm = functools.lru_cache(maxsize=1 << 16)(normalize)
 _ANCHORS: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
-
-
-def _words(cues: Cues) -> _Words:
-    words = _WORDS.get(cues.trigger_forms)
-    if words is None:
-        words = _WORDS[cues.trigger_forms] = _Words(cues.trigger_forms)
-    return words
 
 
 @functools.cache
@@ -137,18 +122,18 @@ def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
     """Words (as ``tokenize``), with offsets, match keys and sentence numbers, of the
     sentences that may hold an attribution: those with a cue word, the first two and the
     last (datelines and credit lines)."""
-    look, last = _words(cues).__getitem__, len(spans) - 1
+    key_of, no_cue, last = _KEYS.__getitem__, cues.trigger_forms.isdisjoint, len(spans) - 1
     split = _SPLIT_RE.split
     kept = _Kept([], [], [], [], [])
     for n, span in enumerate(spans):
         # split keeps the words at odd places; their offsets are sums of the part lengths
         parts = split(text[span.start : span.end])
         words = parts[1::2]
-        found = list(map(look, words))
-        if n < 2 or n == last or any(map(_CUE, found)):
+        keys = list(map(key_of, words))
+        if n < 2 or n == last or not no_cue(keys):
             offsets = list(itertools.accumulate(map(len, parts), initial=span.start))
             kept.words.extend(words)
-            kept.keys.extend(map(_KEY, found))
+            kept.keys.extend(keys)
             kept.starts.extend(offsets[1:-1:2])
             kept.ends.extend(offsets[2::2])
             kept.sent.extend([n] * len(words))
@@ -187,7 +172,7 @@ class TokenView(Sequence[Token]):
             raise IndexError("token index out of range")
         doc, k = self._doc, self._start + i
         word = doc.words[k]
-        return Token(word, _words(doc.cues)[word][0], doc.starts[k], doc.ends[k])
+        return Token(word, _norm(word), doc.starts[k], doc.ends[k])
 
 
 def _frame_ends(
