@@ -97,22 +97,25 @@ def _doc_rows(doc_id: str, doc: Doc, lex: Lexicon, *, mastheads, vocab) -> list[
     found = mentions(doc, lex, mastheads=mastheads)
     if vocab is not None:
         found = sorted(found + _discovered(doc, found, lex, vocab))
-    rows, starts, keys, text = [], [], doc.keys, doc.text
+    kept = []
     for m in found:
         head, form = _row_head(lex, m)
         if (
             head[3] == "person"
             and m.first > 0
-            and not lex.named_after.isdisjoint(forms(keys[m.first - 1]))
+            and not lex.named_after.isdisjoint(forms(doc.keys[m.first - 1]))
         ):
             continue  # مركز الملك سلمان: the name of a place
-        start, end = doc.start(m.first), doc.end(m.last)
-        rows.append((doc_id, *head, text[start:end], start, end))
-        starts.append((start, form))
-    if not rows:
-        return rows
-    sentences = doc.sentence_numbers([start for start, _ in starts])
-    return list(map(tuple.__add__, rows, zip(sentences, [form for _, form in starts])))
+        kept.append((m.first, m.last, head, form))
+    if not kept:
+        return []
+    bounds = doc.bounds([(first, last) for first, last, _, _ in kept])
+    sentences = doc.sentence_numbers([start for start, _ in bounds])
+    text = doc.text
+    return [
+        (doc_id, *head, text[start:end], start, end, n, form)
+        for (_, _, head, form), (start, end), n in zip(kept, bounds, sentences, strict=True)
+    ]
 
 
 def actors_batch(
