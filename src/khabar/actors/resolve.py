@@ -13,9 +13,11 @@ as a common word (جده "his grandfather", لصالح "in favour of") is no men
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
@@ -219,16 +221,28 @@ def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
 
 
 def _overlaid(found: list[Match], shaped: list[Match]) -> list[Match]:
-    """Shaped matches not inside a found one replace the found ones they overlap."""
+    """Shaped matches not inside a found one replace the found ones they overlap.
+
+    Both lists are in text order: the furthest a match reaches among those starting at or
+    before a word (one bisection) tells whether one contains or overlaps it.
+    """
     if not shaped:
         return found
-    kept = [
-        m for m in shaped
-        if not any(f.first <= m.first and f.last >= m.last for f in found)
-    ]  # fmt: skip
-    spans = [(m.first, m.last) for m in kept]
-    found = [f for f in found if not any(a <= f.last and f.first <= b for a, b in spans)]
-    return sorted(found + kept)
+    firsts, reach = [f.first for f in found], list(accumulate((f.last for f in found), max))
+    kept = []
+    for m in shaped:
+        n = bisect.bisect_right(firsts, m.first) - 1
+        if n < 0 or reach[n] < m.last:
+            kept.append(m)
+    if not kept:
+        return found
+    starts, reach = [m.first for m in kept], list(accumulate((m.last for m in kept), max))
+    out = []
+    for f in found:
+        n = bisect.bisect_right(starts, f.last) - 1
+        if n < 0 or reach[n] < f.first:
+            out.append(f)
+    return sorted(out + kept)
 
 
 def _listed(lex: Lexicon, doc: Doc, match: Match, named: set[str]) -> str | None:
