@@ -287,9 +287,9 @@ def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) ->
     phrase: Phrase = match.value
     if phrase.form == OUTLET or through_article(doc, match.first, phrase.head):
         return True
-    if _common_reading(doc, match):
+    if match.first == match.last and _common_reading(doc, match):
         return True
-    if phrase.key in mastheads and _quoted(doc, match):
+    if mastheads and phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
     return not _names_a_person(lex, phrase.ids) and _after_word_of(
         doc, match.first, lex.institutions
