@@ -55,10 +55,10 @@ def frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
         return table.astype(_INT_COLUMNS)
     text = pd.Series(["a"]).dtype  # what pandas makes of text (Arrow-backed str, or object)
     data = {}
-    for name, values in zip(columns, zip(*rows), strict=True):
+    for name, values in zip(columns, zip(*rows, strict=True), strict=True):
         if name in _INT_COLUMNS:
             data[name] = np.fromiter(values, dtype="int64", count=len(values))
-        elif text == object:
+        elif text == np.dtype(object):
             data[name] = np.array(values, dtype=object)
         else:  # built by Arrow in one call rather than inferred value by value
             data[name] = pd.array(pa.array(values, type=pa.large_string()), dtype=text)
