@@ -285,15 +285,21 @@ _PREPOSITIONS = frozenset({"ل", "ب", "ك"})
 
 def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) -> bool:
     phrase: Phrase = match.value
-    if phrase.form == OUTLET or through_article(doc, match.first, phrase.head):
+    first, head, keys = match.first, phrase.head, doc.keys
+    if phrase.form == OUTLET:
         return True
-    if match.first == match.last and _common_reading(doc, match):
+    if not head.startswith("ال"):  # through_article, inline: asked for every match
+        key = keys[first]
+        if not (key.endswith(head) and key[: len(key) - len(head)] in PROCLITICS):
+            return True
+    if first == match.last and _common_reading(doc, match):
         return True
     if mastheads and phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
-    return not _names_a_person(lex, phrase.ids) and _after_word_of(
-        doc, match.first, lex.institutions
-    )
+    if first == 0 or _names_a_person(lex, phrase.ids):
+        return False
+    gap = doc.parts[2 * first]
+    return (gap == " " or soft_gap(gap)) and not lex.institutions.isdisjoint(forms(keys[first - 1]))
 
 
 def _names_a_person(lex: Lexicon, ids: tuple[str, ...]) -> bool:
