@@ -86,11 +86,6 @@ def _quoted(doc: Doc, match: Match) -> bool:
     return bool(_QUOTES & set(doc.gap(match.first))) and bool(_QUOTES & set(after))
 
 
-def _after_word_of(doc: Doc, i: int, words: frozenset[str]) -> bool:
-    """Word ``i`` follows, with only a soft gap, a word of ``words`` (clitics seen through)."""
-    return soft(doc, i) and not words.isdisjoint(forms(doc.keys[i - 1]))
-
-
 def _someone_else(lex: Lexicon, doc: Doc, match: Match) -> bool:
     """A bare surname or short form that is part of another name or a plain adjective.
 
@@ -286,19 +281,15 @@ _PREPOSITIONS = frozenset({"ل", "ب", "ك"})
 def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) -> bool:
     phrase: Phrase = match.value
     first, head, keys = match.first, phrase.head, doc.keys
-    if phrase.form == OUTLET:
+    if phrase.form == OUTLET or through_article(doc, first, head):
         return True
-    if not head.startswith("ال"):  # through_article, inline: asked for every match
-        key = keys[first]
-        if not (key.endswith(head) and key[: len(key) - len(head)] in PROCLITICS):
-            return True
     if first == match.last and _common_reading(doc, match):
         return True
     if mastheads and phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
     if first == 0 or _names_a_person(lex, phrase.ids):
         return False
-    gap = doc.parts[2 * first]
+    gap = doc.parts[2 * first]  # after an institution word: مكتبة الكونغرس
     return (gap == " " or soft_gap(gap)) and not lex.institutions.isdisjoint(forms(keys[first - 1]))
 
 
