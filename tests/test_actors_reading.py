@@ -42,6 +42,23 @@ def test_a_words_sentence_and_offsets_are_those_of_the_tokens(text, random):
         assert doc.sentence_of(token.start) == lookup(token.start)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE_TEXT, st.data())
+def test_the_bounds_of_word_spans_are_those_of_the_tokens(text, data):
+    """Spans asked together (in text order, overlapping or not) bound the same words."""
+    tokens = tokenize(text)
+    positions = st.integers(0, max(len(tokens) - 1, 0))
+    pairs = data.draw(st.lists(st.tuples(positions, positions), max_size=6)) if tokens else []
+    spans = [(min(a, b), max(a, b)) for a, b in pairs]
+    if data.draw(st.booleans()):
+        spans.sort()
+    doc = Doc(text)
+    assert doc.bounds(spans) == [(tokens[a].start, tokens[b].end) for a, b in spans]
+    lookup = sentence_index(sentences(text))
+    starts = [tokens[a].start for a, _ in spans]
+    assert Doc(text).sentence_numbers(starts) == [lookup(start) for start in starts]
+
+
 _PHRASE_WORDS = ["بوتين", "كيم", "جونغ", "أون", "البيت", "الأبيض", "علي", "إن", "بي", "سي", "قال"]
 
 

@@ -21,7 +21,7 @@ __all__ = ["Match", "PhraseTrie", "soft_gap"]
 
 _SOFT_GAP_RE = re.compile(r"[\s\"'“”«»„\-–—ـ]*")
 _END = None  # trie key that marks a complete phrase
-_STARTS, _WATCHED = 1, 2
+_STARTS, _WATCHED, _ALONE = 1, 2, 4  # _ALONE: a start that is a phrase by itself
 
 
 def _peelable(key: str) -> list[str]:
@@ -78,10 +78,10 @@ class PhraseTrie:
                 roots = (key,) if key in trie else ()
             self._roots[key] = roots
             if roots:
-                self._marks[key] = self._marks.get(key, 0) | _STARTS
                 nodes = [trie[root] for root in roots]
                 ends = any(_END in node for node in nodes)
                 self._next[key] = None if ends else frozenset().union(*nodes)
+                self._marks[key] = self._marks.get(key, 0) | _STARTS | (_ALONE if ends else 0)
         return roots
 
     def _classify_new_keys(self) -> None:
@@ -105,16 +105,14 @@ class PhraseTrie:
         alone, are followed by a word that continues one), and of the watched words."""
         if self._seen < len(KEYS_SEEN):
             self._classify_new_keys()
-        keys, marks, follow, last = doc.keys, self._marks, self._next, len(doc.keys) - 1
+        keys, follow, last = doc.keys, self._next, len(doc.keys) - 1
+        marks = list(map(self._marks.get, keys))
         starts, watched = [], []
-        for i in compress(range(len(keys)), map(marks.get, keys)):
-            key = keys[i]
-            mark = marks[key]
+        for i in compress(range(len(keys)), marks):
+            mark = marks[i]
             if mark & _WATCHED:
                 watched.append(i)
-            if mark & _STARTS and (
-                (need := follow[key]) is None or (i < last and keys[i + 1] in need)
-            ):
+            if mark & _ALONE or (mark & _STARTS and i < last and keys[i + 1] in follow[keys[i]]):
                 starts.append(i)
         return starts, watched
 

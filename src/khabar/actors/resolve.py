@@ -13,9 +13,11 @@ as a common word (جده "his grandfather", لصالح "in favour of") is no men
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from khabar.actors.dictionary import OUTLET, Lexicon, Phrase
@@ -82,11 +84,6 @@ def through_article(doc: Doc, i: int, head: str) -> bool:
 def _quoted(doc: Doc, match: Match) -> bool:
     after = doc.gap(match.last + 1) if match.last + 1 < len(doc) else doc.parts[-1]
     return bool(_QUOTES & set(doc.gap(match.first))) and bool(_QUOTES & set(after))
-
-
-def _after_word_of(doc: Doc, i: int, words: frozenset[str]) -> bool:
-    """Word ``i`` follows, with only a soft gap, a word of ``words`` (clitics seen through)."""
-    return soft(doc, i) and not words.isdisjoint(forms(doc.keys[i - 1]))
 
 
 def _someone_else(lex: Lexicon, doc: Doc, match: Match) -> bool:
@@ -219,16 +216,28 @@ def _matches(doc: Doc, lex: Lexicon) -> list[Match]:
 
 
 def _overlaid(found: list[Match], shaped: list[Match]) -> list[Match]:
-    """Shaped matches not inside a found one replace the found ones they overlap."""
+    """Shaped matches not inside a found one replace the found ones they overlap.
+
+    Both lists are in text order: the furthest a match reaches among those starting at or
+    before a word (one bisection) tells whether one contains or overlaps it.
+    """
     if not shaped:
         return found
-    kept = [
-        m for m in shaped
-        if not any(f.first <= m.first and f.last >= m.last for f in found)
-    ]  # fmt: skip
-    spans = [(m.first, m.last) for m in kept]
-    found = [f for f in found if not any(a <= f.last and f.first <= b for a, b in spans)]
-    return sorted(found + kept)
+    firsts, reach = [f.first for f in found], list(accumulate((f.last for f in found), max))
+    kept = []
+    for m in shaped:
+        n = bisect.bisect_right(firsts, m.first) - 1
+        if n < 0 or reach[n] < m.last:
+            kept.append(m)
+    if not kept:
+        return found
+    starts, reach = [m.first for m in kept], list(accumulate((m.last for m in kept), max))
+    out = []
+    for f in found:
+        n = bisect.bisect_right(starts, f.last) - 1
+        if n < 0 or reach[n] < f.first:
+            out.append(f)
+    return sorted(out + kept)
 
 
 def _listed(lex: Lexicon, doc: Doc, match: Match, named: set[str]) -> str | None:
@@ -271,15 +280,17 @@ _PREPOSITIONS = frozenset({"ل", "ب", "ك"})
 
 def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) -> bool:
     phrase: Phrase = match.value
-    if phrase.form == OUTLET or through_article(doc, match.first, phrase.head):
+    first, head, keys = match.first, phrase.head, doc.keys
+    if phrase.form == OUTLET or through_article(doc, first, head):
         return True
-    if _common_reading(doc, match):
+    if first == match.last and _common_reading(doc, match):
         return True
-    if phrase.key in mastheads and _quoted(doc, match):
+    if mastheads and phrase.key in mastheads and _quoted(doc, match):
         return True  # «الشرق الأوسط» in the paper's own articles
-    return not _names_a_person(lex, phrase.ids) and _after_word_of(
-        doc, match.first, lex.institutions
-    )
+    if first == 0 or _names_a_person(lex, phrase.ids):
+        return False
+    gap = doc.parts[2 * first]  # after an institution word: مكتبة الكونغرس
+    return soft_gap(gap) and not lex.institutions.isdisjoint(forms(keys[first - 1]))
 
 
 def _names_a_person(lex: Lexicon, ids: tuple[str, ...]) -> bool:
