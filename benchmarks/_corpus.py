@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
+import statistics
 import time
 from pathlib import Path
 
@@ -49,3 +51,33 @@ def best_times(fns: dict, texts: list[str], repeat: int) -> dict[str, tuple[floa
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
     return best
+
+
+def round_ratios(
+    fns: dict, texts: list[str], repeat: int, *, baseline: str
+) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """Best CPU seconds of each function, and per round the ratio baseline time / its time.
+
+    A shared machine's speed changes from minute to minute: functions run in interleaved
+    rounds, each from a collected heap, and only ratios within a round are compared.
+    """
+    best = dict.fromkeys(fns, math.inf)
+    ratios: dict[str, list[float]] = {name: [] for name in fns if name != baseline}
+    for _ in range(repeat):
+        seconds = {}
+        for name, fn in fns.items():
+            gc.collect()
+            start = time.process_time()
+            fn(texts)
+            seconds[name] = time.process_time() - start
+        best = {name: min(best[name], seconds[name]) for name in fns}
+        for name in ratios:
+            ratios[name].append(seconds[baseline] / seconds[name])
+    return best, ratios
+
+
+def ratio_line(name: str, ratios: list[float], baseline: str = "pyarabic") -> str:
+    """``name / baseline = 1.02x CPU, median of rounds (0.98 1.02 1.05; target >= 1.0)``."""
+    rounds = " ".join(f"{r:.2f}" for r in ratios)
+    median = statistics.median(ratios)
+    return f"{name} / {baseline} = {median:.2f}x CPU, median of rounds ({rounds}; target >= 1.0)"

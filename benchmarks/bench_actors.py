@@ -2,22 +2,18 @@
 
 Usage: python benchmarks/bench_actors.py [news.jsonl] [--mb 9] [--repeat 3]
 Reads the first ``--mb`` megabytes of article text (the seeds repeated without a file). The
-three are timed in interleaved rounds with the garbage collector paused, after one untimed run
-of each that loads the dictionaries and reads every spelling once. A shared machine's speed
-changes from minute to minute, so the ratios are taken within each round (CPU time) and their
-median is reported; the seconds are the best of the rounds.
+three are timed in interleaved rounds (``_corpus.round_ratios``), after one untimed run of each
+that loads the dictionaries and reads every spelling once. A shared machine's speed changes
+from minute to minute, so the ratios are taken within each round (CPU time) and their median
+is reported; the seconds are the best of the rounds.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
-import math
-import statistics
-import time
 from collections import Counter
 
-from _corpus import first_megabytes, load_texts, megabytes
+from _corpus import first_megabytes, load_texts, megabytes, ratio_line, round_ratios
 
 import khabar
 
@@ -47,27 +43,6 @@ RUNS = {
 }
 
 
-def _rounds(texts: list[str], repeat: int) -> tuple[dict, dict]:
-    """Best CPU seconds of each run, and per round the ratio pyarabic time / run time."""
-    best = dict.fromkeys(RUNS, math.inf)
-    ratios: dict[str, list[float]] = {name: [] for name in list(RUNS)[1:]}
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            seconds = {}
-            for name, fn in RUNS.items():
-                start = time.process_time()
-                fn(texts)
-                seconds[name] = time.process_time() - start
-                gc.collect()
-            best = {name: min(best[name], seconds[name]) for name in RUNS}
-            for name in ratios:
-                ratios[name].append(seconds[BASELINE] / seconds[name])
-    finally:
-        gc.enable()
-    return best, ratios
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?")
@@ -79,15 +54,11 @@ def main() -> None:
     print(f"{mb:.1f} MB, {len(texts)} articles")
     for fn in RUNS.values():
         fn(texts)  # dictionaries, and every spelling's decisions, outside the timing
-    best, ratios = _rounds(texts, args.repeat)
+    best, ratios = round_ratios(RUNS, texts, args.repeat, baseline=BASELINE)
     for name, cpu in best.items():
         print(f"{name:28s} CPU {cpu:6.2f} s {mb / cpu:6.2f} MB/s")
     for name, values in ratios.items():
-        rounds = " ".join(f"{r:.2f}" for r in values)
-        print(
-            f"{name} / pyarabic = {statistics.median(values):.2f}x CPU, median of rounds"
-            f" ({rounds}; target >= 1.0)"
-        )
+        print(ratio_line(name, values))
     without, with_ = best["find_actors(discover=False)"], best["find_actors(discover=True)"]
     print(f"discovery costs {with_ / without:.2f}x the CPU time without it")
 

@@ -1,11 +1,11 @@
 """Throughput of find_actors and find_sources against pyarabic tokenize + Counter.
 
-All measured in the same run on the same texts (the first N MB of a JSONL file), rounds
-interleaved so that a busy machine slows them alike; prints wall-clock and CPU MB/s and the
-ratios to the baseline (target >= 1.0x). With --profile NAME, prints where NAME spends its
-time instead (pyinstrument).
+All measured in the same run on the same texts (the first N MB of a JSONL file), in
+interleaved rounds (``_corpus.round_ratios``): prints the best CPU MB/s of each and, per round,
+the ratio of the baseline's CPU time to each analysis's, with their median (target >= 1.0x).
+With --profile NAME, prints where NAME spends its time instead (pyinstrument).
 
-Usage: python benchmarks/bench_analyses.py corpus.jsonl [--mb 9] [--repeat 2] [--profile actors]
+Usage: python benchmarks/bench_analyses.py corpus.jsonl [--mb 9] [--repeat 3] [--profile actors]
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from _corpus import best_times, first_megabytes, load_texts, megabytes
+from _corpus import first_megabytes, load_texts, megabytes, ratio_line, round_ratios
 
 import khabar
 
@@ -27,6 +27,7 @@ def pyarabic_baseline(texts: list[str]) -> Counter:
     return counts
 
 
+BASELINE = "pyarabic tokenize+Counter"
 ANALYSES = {
     "find_actors": lambda texts: khabar.find_actors(
         khabar.Corpus.from_texts(texts), progress=False
@@ -34,7 +35,7 @@ ANALYSES = {
     "find_sources": lambda texts: khabar.find_sources(
         khabar.Corpus.from_texts(texts), progress=False
     ),
-    "pyarabic tokenize+Counter": pyarabic_baseline,
+    BASELINE: pyarabic_baseline,
 }
 
 
@@ -52,7 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", help="JSONL corpus with a text field")
     parser.add_argument("--mb", type=float, default=9.0)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", choices=["actors", "sources"])
     args = parser.parse_args()
     texts = first_megabytes(load_texts(args.path, min_mb=args.mb), args.mb)
@@ -63,16 +64,11 @@ def main() -> None:
     if args.profile:
         profile(f"find_{args.profile}", texts)
         return
-    best = best_times(ANALYSES, texts, args.repeat)
-    for name, (wall, cpu) in best.items():
-        print(
-            f"{name:26s} {wall:7.2f} s {mb / wall:6.2f} MB/s"
-            f"   CPU {cpu:6.2f} s {mb / cpu:6.2f} MB/s"
-        )
-    base = best["pyarabic tokenize+Counter"]
-    for name in ("find_actors", "find_sources"):
-        wall, cpu = (base[i] / best[name][i] for i in (0, 1))
-        print(f"{name} / pyarabic = {wall:.2f}x wall, {cpu:.2f}x CPU (target >= 1.0)")
+    best, ratios = round_ratios(ANALYSES, texts, args.repeat, baseline=BASELINE)
+    for name, cpu in best.items():
+        print(f"{name:26s} CPU {cpu:6.2f} s {mb / cpu:6.2f} MB/s")
+    for name, values in ratios.items():
+        print(ratio_line(name, values))
 
 
 if __name__ == "__main__":

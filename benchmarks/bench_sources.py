@@ -1,7 +1,8 @@
 """Throughput of khabar.find_sources against pyarabic tokenize + Counter, in the same run.
 
-Usage: python benchmarks/bench_sources.py [corpus.jsonl] [--mb 9] [--repeat 2] [--profile]
-Takes the first --mb megabytes of articles (the seeds repeated, without a path).
+Usage: python benchmarks/bench_sources.py [corpus.jsonl] [--mb 9] [--repeat 3] [--profile]
+Takes the first --mb megabytes of articles (the seeds repeated, without a path); interleaved
+rounds, ratios within each round (``_corpus.round_ratios``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import cProfile
 import pstats
 from collections import Counter
 
-from _corpus import best_times, first_megabytes, load_texts, megabytes
+from _corpus import first_megabytes, load_texts, megabytes, ratio_line, round_ratios
 
 from khabar import Corpus, find_sources
 
@@ -33,7 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", help="JSONL corpus with a text field")
     parser.add_argument("--mb", type=float, default=9.0)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="print the top functions instead")
     args = parser.parse_args()
     texts = first_megabytes(load_texts(args.path, min_mb=args.mb), args.mb)
@@ -45,12 +46,11 @@ def main() -> None:
         pstats.Stats("/tmp/sources.prof").sort_stats("tottime").print_stats(25)
         return
     rows = len(khabar_sources(texts))  # also fills the per-word caches
-    best = best_times({"khabar": khabar_sources, "pyarabic": pyarabic_baseline}, texts, args.repeat)
-    ours, base = best["khabar"], best["pyarabic"]
-    print(f"khabar find_sources        {mb / ours[0]:7.2f} MB/s  CPU {mb / ours[1]:7.2f} MB/s")
-    print(f"pyarabic tokenize+Counter  {mb / base[0]:7.2f} MB/s  CPU {mb / base[1]:7.2f} MB/s")
-    print(f"({rows} rows) khabar / pyarabic = {base[0] / ours[0]:.2f}x wall, ", end="")
-    print(f"{base[1] / ours[1]:.2f}x CPU (target >= 1.0)")
+    runs = {"pyarabic": pyarabic_baseline, "find_sources": khabar_sources}
+    best, ratios = round_ratios(runs, texts, args.repeat, baseline="pyarabic")
+    print(f"khabar find_sources        CPU {mb / best['find_sources']:7.2f} MB/s ({rows} rows)")
+    print(f"pyarabic tokenize+Counter  CPU {mb / best['pyarabic']:7.2f} MB/s")
+    print(ratio_line("find_sources", ratios["find_sources"]))
 
 
 if __name__ == "__main__":
