@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -223,21 +223,24 @@ def _overlaid(found: list[Match], shaped: list[Match]) -> list[Match]:
     """
     if not shaped:
         return found
-    firsts, reach = [f.first for f in found], list(accumulate((f.last for f in found), max))
-    kept = []
-    for m in shaped:
-        n = bisect.bisect_right(firsts, m.first) - 1
-        if n < 0 or reach[n] < m.last:
-            kept.append(m)
+    within = _furthest(found)
+    kept = [m for m in shaped if within(m.first) < m.last]
     if not kept:
         return found
-    starts, reach = [m.first for m in kept], list(accumulate((m.last for m in kept), max))
-    out = []
-    for f in found:
-        n = bisect.bisect_right(starts, f.last) - 1
-        if n < 0 or reach[n] < f.first:
-            out.append(f)
-    return sorted(out + kept)
+    overlapping = _furthest(kept)
+    return sorted([f for f in found if overlapping(f.last) < f.first] + kept)
+
+
+def _furthest(matches: list[Match]) -> Callable[[int], int]:
+    """For matches in text order: the furthest word reached by one starting at or before a
+    word (-1 if none starts there)."""
+    firsts, reach = [m.first for m in matches], list(accumulate((m.last for m in matches), max))
+
+    def furthest(word: int) -> int:
+        n = bisect.bisect_right(firsts, word) - 1
+        return reach[n] if n >= 0 else -1
+
+    return furthest
 
 
 def _listed(lex: Lexicon, doc: Doc, match: Match, named: set[str]) -> str | None:
