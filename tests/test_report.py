@@ -94,6 +94,27 @@ def test_default_report_writes_its_figures_and_the_same_bytes_twice(tmp_path):
     assert "has fewer than two dates: no chart over time." in html
 
 
+def test_notebook_kernels_print_no_warnings(tmp_path, capfd):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in ("01-corpus.ipynb", "02-terms.ipynb"):
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [
+            nbformat.v4.new_code_cell('CORPUS = "x"\nOUT = "y"', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell("print('done')"),
+        ]
+        notebook.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nbformat.write(notebook, folder / name)
+    result = run_report(corpus=CORPUS_DIR, out=tmp_path / "out", notebooks=folder, progress=False)
+    assert result.ok, result.failures
+    printed = capfd.readouterr().err
+    assert "WARNING" not in printed and "ERROR" not in printed, printed
+
+
 def test_unknown_parameter_is_named(tmp_path):
     with pytest.raises(InputError, match="ACTRO"):
         run_report(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -90,6 +94,21 @@ def test_a_new_corpus_replaces_the_old_cache_entry(tmp_path):
 def test_without_cache_nothing_is_written_to_the_output_folder(tmp_path):
     tables = corpus_tables(_corpus(["بوتين في موسكو"]), out=tmp_path, cache=False)
     assert len(tables.terms) and not (tmp_path / CACHE_FOLDER).exists()
+
+
+def test_uncached_tables_leave_no_folder_behind(tmp_path):
+    script = (
+        "import khabar\n"
+        "from khabar.tables import corpus_tables\n"
+        "corpus = khabar.Corpus.from_texts(['بوتين في موسكو'])\n"
+        f"tables = corpus_tables(corpus, out={str(tmp_path)!r}, cache=False)\n"
+        "assert len(tables.terms)\n"
+        "print(tables.folder)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    folder = Path(done.stdout.strip())
+    assert folder.name.startswith("khabar-tables-") and not folder.exists()
 
 
 def test_defaults_come_from_the_corpus(tmp_path):

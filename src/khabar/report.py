@@ -141,7 +141,29 @@ def _execute(notebook: Path, target: Path, *, parameters: dict, progress: bool) 
         progress_bar=progress,
         kernel_name="python3",
         log_output=False,
+        **_local_kernel(),
     )
+
+
+def _local_kernel() -> dict:
+    """Kernel options: talk to it over local sockets where the system has them (not TCP,
+    which ipykernel warns is unencrypted on every start)."""
+    if os.name != "posix":
+        return {}
+    from uuid import uuid4
+
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum, default
+
+    class LocalKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        @default("ip")
+        def _socket_path(self) -> str:
+            # one path per kernel: the report runs several at once
+            return os.path.join(tempfile.gettempdir(), f"khabar-{uuid4().hex[:12]}")
+
+    return {"kernel_manager_class": LocalKernelManager}
 
 
 def _merge(executed: list[Path]) -> nbformat.NotebookNode:

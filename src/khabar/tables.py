@@ -8,6 +8,7 @@ same output folder are removed when a new one is written.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import math
@@ -185,9 +186,10 @@ def corpus_tables(
     Args:
         corpus: A corpus path (what ``load_corpus`` takes) or a loaded corpus.
         out: The report's output folder; the cache lives in ``out/.khabar-cache``.
-        cache: False computes afresh into a temporary folder and leaves the cache alone.
+        cache: False computes afresh into a temporary folder (removed when the process
+            ends) and leaves the cache alone.
         workers: Processes computing the tables at once (2 uses both cores of a small
-            machine; never two counting jobs at once, see ``_chains``).
+            machine; never two counting jobs at once, see ``table_jobs.JOB_CHAINS``).
         folder: The tables already computed for this corpus (``CorpusTables.folder``, which
             ``khabar report`` hands its notebooks): read from there, without reading the corpus.
 
@@ -208,7 +210,7 @@ def corpus_tables(
         "outlets": bool(has_outlets(docs)),
         "dates": bool(has_dates(docs)),
     }
-    folder = root / key if cache else Path(tempfile.mkdtemp(prefix="khabar-"))
+    folder = root / key if cache else _scratch_folder()
     if not _done(folder):
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
         groups = doc_groups(docs, freq=meta["freq"])
@@ -228,6 +230,13 @@ def corpus_tables(
     if stamp:
         (folder / _STAMP).write_text(stamp, encoding="utf-8")
     return CorpusTables(folder)
+
+
+def _scratch_folder() -> Path:
+    """A temporary folder for uncached tables, read on first use and removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="khabar-tables-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _done(folder: Path) -> bool:
