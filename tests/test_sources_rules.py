@@ -10,14 +10,12 @@ from hypothesis import strategies as st
 from khabar.sources import load_cues
 from khabar.sources.names import (
     accept_name,
-    gap,
     joined,
-    mark_after,
     may_start_name,
     name_end,
     no_name_at,
 )
-from khabar.sources.passage import Passage
+from khabar.sources.passage import Passage, find_mark
 
 _WORDS = [
     "وقال", "قالت", "أكد", "وأضاف", "بحسب", "وزير", "الخارجية", "الأردني", "أيمن", "الصفدي",
@@ -37,8 +35,9 @@ _HARD_GAP_RE = re.compile(r"[^\s\-ـ]|\s-|-\s")
 def test_gaps_read_as_the_passage_reads_them(text):
     doc = Passage(text, load_cues())
     for i in range(len(doc.keys)):
-        assert gap(doc, i) == doc.between(i).strip()
-        assert mark_after(doc, i) == doc.mark_after(i)
+        assert doc.separator(i) == doc.between(i).strip()
+        start = doc.ends[i]
+        assert doc.mark_after(i) == find_mark(doc.text, start, start + len(doc.between(i)))
         nxt = i + 1
         together = (
             nxt < len(doc.keys)

@@ -16,9 +16,7 @@ __all__ = [
     "article_word",
     "body_word",
     "foreign_name",
-    "gap",
     "joined",
-    "mark_after",
     "may_start_name",
     "mentions_at",
     "name_end",
@@ -106,23 +104,6 @@ def joined(doc: Passage, i: int) -> bool:
     if end - start == 1 and doc.text[start] == " ":
         return True  # most words are one space apart
     return _HARD_GAP_RE.search(doc.text, start, end) is None
-
-
-def gap(doc: Passage, i: int) -> str:
-    """The text between token ``i`` and the next one, stripped (``Passage.between``)."""
-    start = doc.ends[i]
-    end = doc.starts[i + 1] if i + 1 < len(doc.keys) else len(doc.text)
-    if end - start == 1 and doc.text[start] == " ":
-        return ""  # most words are one space apart
-    return doc.text[start:end].strip()
-
-
-def mark_after(doc: Passage, i: int) -> int | None:
-    """Offset of a colon or opening quotation mark after token ``i`` (``Passage.mark_after``)."""
-    start, nxt = doc.ends[i], i + 1
-    if nxt < len(doc.keys) and doc.starts[nxt] == start + 1 and doc.text[start] == " ":
-        return None
-    return doc.mark_after(i)
 
 
 def _ends_clause(doc: Passage, last: int) -> bool:
@@ -321,7 +302,7 @@ def foreign_name(doc: Passage, first: int, last: int) -> bool:
 
 def speech_follows(doc: Passage, last: int) -> bool:
     """What follows a name is the speech: إن/أن, a colon or quotation, or a comma and a title."""
-    if mark_after(doc, last) is not None:
+    if doc.mark_after(last) is not None:
         return True
     nxt = last + 1
     if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[last]:
@@ -329,7 +310,7 @@ def speech_follows(doc: Passage, last: int) -> bool:
     key = doc.keys[nxt]
     if complementizer(key) or key in doc.speakers.title_heads:
         return True
-    if gap(doc, last) in ("،", ","):
+    if doc.separator(last) in ("،", ","):
         return True
     after = doc.keys[nxt + 1] if nxt + 1 < len(doc.keys) else ""
     if key == "في" and after in _SPEECH_NOUNS:

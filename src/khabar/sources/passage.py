@@ -243,10 +243,21 @@ class Passage:
         end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
         return self.text[self.ends[i] : end]
 
+    def separator(self, i: int) -> str:
+        """``between(i)`` stripped: "" for the spaces most words stand apart by."""
+        start = self.ends[i]
+        end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
+        if end - start == 1 and self.text[start] == " ":
+            return ""
+        return self.text[start:end].strip()
+
     def mark_after(self, i: int) -> int | None:
         """Offset of a colon or opening quotation mark between token ``i`` and the next."""
+        start = self.ends[i]
         end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
-        return find_mark(self.text, self.ends[i], end)
+        if end - start == 1 and self.text[start] == " ":
+            return None  # most words are one space apart
+        return find_mark(self.text, start, end)
 
     def verb(self, i: int) -> str | None:
         """Lemma of the reporting verb at token ``i``, None if none (or negated)."""

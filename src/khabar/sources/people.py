@@ -16,7 +16,7 @@ from itertools import compress
 
 from khabar.lexicon import PhraseMatcher
 from khabar.sources.claims import claim_at
-from khabar.sources.names import gap, mark_after, mentions_at
+from khabar.sources.names import mentions_at
 from khabar.sources.passage import Cue, Passage, complementizer
 from khabar.sources.persons import (
     Person,
@@ -187,9 +187,9 @@ def _pronoun_subject(doc: Passage, i: int, *, conjunction: bool) -> bool:
     its clause (لكن دريك قال إن ...: دريك speaks, not the last speaker)."""
     keys, sent = doc.keys, doc.sent
     opens = conjunction or i == 0 or sent[i - 1] != sent[i]
-    if not (opens or gap(doc, i - 1) or keys[i - 1] in _OPENERS):
+    if not (opens or doc.separator(i - 1) or keys[i - 1] in _OPENERS):
         return False
-    if mark_after(doc, i) is not None:
+    if doc.mark_after(i) is not None:
         return True
     nxt = i + 1
     return nxt < len(keys) and sent[nxt] == sent[i] and complementizer(keys[nxt])
@@ -200,14 +200,13 @@ def _phrase_before(doc: Passage, v: int, state: _State) -> Phrase | None:
 
     Only for a verb without و/ف: وقال opens a clause of its own.
     """
-    if gap(doc, v - 1) not in ("", "،", ","):
+    if doc.separator(v - 1) not in ("", "،", ","):
         return None  # سبق- الدمام: قالت ...: a dateline, not a subject
     keys, sent, verbs = doc.keys, doc.sent, doc.cues.verb_index
-    text, starts, ends = doc.text, doc.starts, doc.ends
     start, stop, here = v - 1, max(v - _SVO_REACH, 0), sent[v]
     while start > stop and sent[start - 1] == here:
-        k = start - 1  # goes on over words one space apart (``gap``, inlined)
-        if (starts[start] - ends[k] != 1 or text[ends[k]] != " ") and gap(doc, k):
+        k = start - 1
+        if doc.separator(k):
             break
         if keys[k] in verbs or ("ان" in keys[k] and complementizer(keys[k])):
             break

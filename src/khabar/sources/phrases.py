@@ -17,7 +17,6 @@ from khabar.sources.names import (
     article_word,
     body_word,
     foreign_name,
-    gap,
     joined,
     may_start_name,
     name_end,
@@ -259,7 +258,7 @@ def _after_comma(
         return False
     if phrase.last != j - 1 or doc.sent[j] != doc.sent[j - 1]:
         return False
-    if gap(doc, j - 1) not in ("،", ","):
+    if doc.separator(j - 1) not in ("،", ","):
         return False
     lists = doc.speakers
     if lists.title_at(doc.keys, j, j + 3) is not None:

@@ -178,7 +178,7 @@ def _plain_name(doc: Passage, i: int) -> int | None:
     """Last token of an unquoted outlet name from token ``i`` (عكاظ، فوكس سبورتس)."""
     last = None
     for k in range(i, min(i + _NAME_WORDS, len(doc.keys))):
-        if k > i and (doc.sent[k] != doc.sent[i] or doc.between(k - 1).strip()):
+        if k > i and (doc.sent[k] != doc.sent[i] or doc.separator(k - 1)):
             break
         if k in doc.owner or not _outlet_word(doc, k):
             break
@@ -232,7 +232,7 @@ def _body_end(doc: Passage, head_last: int) -> int:
     while last - head_last < _BODY_WORDS and last + 1 < len(doc.keys):
         k = last + 1
         key = doc.keys[k]
-        if doc.sent[k] != doc.sent[head_last] or doc.between(last).strip():
+        if doc.sent[k] != doc.sent[head_last] or doc.separator(last):
             break
         if k in doc.owner or key in doc.speakers.title_heads:
             break
@@ -258,7 +258,7 @@ def _construct_noun(doc: Passage, head_last: int, k: int) -> bool:
         and doc.speakers.given_gender(doc.keys[k]) == "unknown"
         and doc.cues.verb_at(doc.keys[k]) is None
         and not complementizer(doc.keys[k])
-        and not doc.between(k).strip()
+        and not doc.separator(k)
     )
 
 
