@@ -292,8 +292,8 @@ def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) ->
         return True  # «الشرق الأوسط» in the paper's own articles
     if first == 0 or _names_a_person(lex, phrase.ids):
         return False
-    gap = doc.parts[2 * first]  # after an institution word: مكتبة الكونغرس
-    return soft_gap(gap) and not lex.institutions.isdisjoint(forms(keys[first - 1]))
+    # after an institution word: مكتبة الكونغرس
+    return soft(doc, first) and not lex.institutions.isdisjoint(forms(keys[first - 1]))
 
 
 def _names_a_person(lex: Lexicon, ids: tuple[str, ...]) -> bool:
