@@ -60,7 +60,7 @@ def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None
         if sent[v] != here or ("ان" in key and complementizer(key)):
             return v, None, owned
         start, end = ends[v], starts[v + 1]  # the text between token v and the next
-        if (end - start != 1 or text[start] != " ") and (
+        if doc.separator(v) and (
             text.find(":", start, end) >= 0
             or (v < s - 1 and find_mark(text, start, end) is not None)
         ):
