@@ -165,6 +165,8 @@ def read_phrase(
 ) -> Phrase:
     """The speaker phrase starting at token ``i`` (``last`` < ``first`` when there is none).
 
+    None starts where ``opens_phrase`` is False: callers ask it first, and skip those tokens.
+
     Args:
         doc: The passage.
         i: First token of the phrase.
@@ -175,8 +177,6 @@ def read_phrase(
     lists, keys = doc.speakers, doc.keys
     heads = lists.title_heads
     phrase = Phrase(i)
-    if not opens_phrase(doc, i, listed=listed):
-        return phrase
     end = min(len(keys) - 1, i + _REACH) if limit is None else limit
     if end > i:
         end = min(end, doc.last_of(i))
