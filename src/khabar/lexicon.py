@@ -263,14 +263,21 @@ class PhraseMatcher:
         window = range(first, last + 1)
         for i in itertools.compress(window, map(roots, keys[first : last + 1])):
             if i >= free:
-                best = self._longest_at(i, (keys, starts, ends, last), text)
+                best = self._longest_at(i, keys, starts, ends, last, text)
                 if best is not None:
                     found.append(best)
                     free = best.last + 1
         return found
 
-    def _longest_at(self, i: int, words: tuple, text: str) -> Match | None:
-        keys, starts, ends, last = words
+    def _longest_at(
+        self,
+        i: int,
+        keys: Sequence[str],
+        starts: Sequence[int],
+        ends: Sequence[int],
+        last: int,
+        text: str,
+    ) -> Match | None:
         best: Match | None = None
         for root in self._roots[keys[i]]:
             node = self._trie[root]
