@@ -68,8 +68,12 @@ class Lexicon:
     nationalities: frozenset[str]
     ministries: Ministries
     countries: dict[str, Entry]  # country code -> listed country
-    #: what resolution derives from the entries (the words of their spellings ...), by question
-    memo: dict[tuple, object] = dataclasses.field(default_factory=dict, repr=False)
+    #: what resolution derives from the entries, by actor ids: the words of their spellings,
+    #: and whether one of them is a person
+    own_words: dict[tuple[str, ...], frozenset[str]] = dataclasses.field(
+        default_factory=dict, repr=False
+    )
+    names_person: dict[tuple[str, ...], bool] = dataclasses.field(default_factory=dict, repr=False)
 
 
 def _phrases(
@@ -188,13 +192,13 @@ def lexicon(extra: str | Path | None = None) -> Lexicon:
 
 
 @cache
-def _outlets() -> dict[str, tuple[str, ...]]:
+def _outlets() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Outlet metadata value -> masthead phrases (outlets.yaml through sources.yaml)."""
     text = resources.files("khabar.data").joinpath("outlets.yaml").read_text(encoding="utf-8")
     raw = (yaml.safe_load(text) or {}).get("outlets", {})
     sources = {e.id: e for e in load_entries("sources")}
     outlet_words = load_cues().outlet_words
-    out: dict[str, tuple[str, ...]] = {}
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for value, target in raw.items():
         if isinstance(target, str):
             if target not in sources:

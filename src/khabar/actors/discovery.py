@@ -187,7 +187,7 @@ def _occurrences(reader: NameReader, cued: dict[tuple[str, ...], Found]) -> list
         if i <= after:
             continue
         k = keys[i]
-        for name in by_first.get(k) or by_first.get(k[1:], ()):
+        for name in by_first.get(k) or by_first.get(k[1:]) or ():
             last = i + len(name) - 1
             if (
                 tuple(keys[i + 1 : last + 1]) == name[1:]

@@ -147,19 +147,22 @@ class Doc:
         """The text from word ``first`` through word ``last``, as written."""
         return self.text[self.start(first) : self.end(last)]
 
-    def sentence_of(self, offset: int) -> int:
-        """Number of the sentence (``khabar.sentences``) holding ``offset``."""
+    def _reader(self) -> _SentenceReader:
         if self._sentences is None:
             self._sentences = _SentenceReader(self.text)
-        return self._sentences.number(offset)
+        return self._sentences
+
+    def sentence_of(self, offset: int) -> int:
+        """Number of the sentence (``khabar.sentences``) holding ``offset``."""
+        return self._reader().number(offset)
 
     def sentence_numbers(self, offsets: list[int]) -> list[int]:
         """``sentence_of`` each offset (where words start), the text read once."""
         if not offsets:
             return []
         last = max(offsets)
-        self.sentence_of(last)
-        reader = self._sentences
+        reader = self._reader()
+        reader.number(last)
         if reader.pos > last:  # every end up to the last offset read: no call per offset
             return [bisect.bisect_left(reader.ends, offset) for offset in offsets]
         return list(map(self.sentence_of, offsets))
@@ -176,8 +179,9 @@ class _SentenceReader:
     __slots__ = ("ends", "pos", "text")
 
     def __init__(self, text: str) -> None:
-        self.text, self.ends = text, []
-        self.pos = _SKIP_RE.match(text).end()  # the first sentence starts here
+        self.text = text
+        self.ends: list[int] = []
+        self.pos = _skipped(text, 0)  # the first sentence starts here
 
     def number(self, offset: int) -> int:
         if offset >= self.pos:
@@ -191,6 +195,12 @@ class _SentenceReader:
         return bisect.bisect_left(self.ends, offset)
 
 
+def _skipped(text: str, pos: int) -> int:
+    """Where the spaces, quotes, brackets and dashes at ``pos`` end."""
+    match = _SKIP_RE.match(text, pos)
+    return pos if match is None else match.end()
+
+
 def sentence_starts(text: str) -> list[int]:
     """Where each sentence of ``khabar.sentences(text)`` starts (no span object per sentence).
 
@@ -198,12 +208,12 @@ def sentence_starts(text: str) -> list[int]:
     its start.
     """
     starts = []
-    start = _SKIP_RE.match(text).end()
+    start = _skipped(text, 0)
     for match in _SENTENCE_END_RE.finditer(text):
         end = match.start() if text[match.start()] == "\n" else match.end()
         if start < end:
             starts.append(start)
-        start = max(start, _SKIP_RE.match(text, match.end()).end())
+        start = max(start, _skipped(text, match.end()))
     if start < len(text):
         starts.append(start)
     return starts

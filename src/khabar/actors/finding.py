@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -187,7 +188,8 @@ def find_actors(
         ``actor_id`` ``org:<normalized name>`` or ``place:<normalized name>``) or
         ``discovered``.
     """
-    options = {"discover": discover} | corpus.dictionary_option("actors.yaml", extra)
+    options: dict[str, Any] = {"discover": discover}
+    options |= corpus.dictionary_option("actors.yaml", extra)
     with shared_docs() if discover and not corpus.lazy else nullcontext():
         if discover:
             tallies = run_batches(

@@ -75,7 +75,7 @@ class Tally:
         self.words.update(keys)
         if not _LINKS.isdisjoint(keys):
             for i in compress(range(len(keys)), map(_LINKS.__contains__, keys)):
-                self.linked.update(keys[max(i - 1, 0) : i] + keys[i + 1 : i + 2])
+                self.linked.update(keys[max(i - 1, 0) : i], keys[i + 1 : i + 2])
 
     def add_text(self, text: str) -> None:
         """Count one document given as text (read once if a ``shared_docs`` block runs)."""

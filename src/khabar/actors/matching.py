@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import compress
+from itertools import compress, repeat
 from typing import Any, NamedTuple
 
 from khabar.actors.document import KEYS_SEEN, Doc
@@ -62,8 +62,9 @@ class PhraseTrie:
         self._marks: dict[str, int] = {}
         self._seen = 0
         self.watched: frozenset[str] = frozenset()
-        # phrase-initial key -> the words that may follow it there (None: it is a phrase alone)
-        self._next: dict[str, frozenset[str] | None] = {}
+        # phrase-initial key -> the words that may follow it there (none read when it is a
+        # phrase alone: _ALONE)
+        self._next: dict[str, frozenset[str]] = {}
 
     def roots(self, key: str) -> tuple[str, ...]:
         """Phrase-initial words ``key`` is, clitics peeled (لبوتين -> بوتين)."""
@@ -80,7 +81,7 @@ class PhraseTrie:
             if roots:
                 nodes = [trie[root] for root in roots]
                 ends = any(_END in node for node in nodes)
-                self._next[key] = None if ends else frozenset().union(*nodes)
+                self._next[key] = frozenset() if ends else frozenset().union(*nodes)
                 self._marks[key] = self._marks.get(key, 0) | _STARTS | (_ALONE if ends else 0)
         return roots
 
@@ -106,7 +107,7 @@ class PhraseTrie:
         if self._seen < len(KEYS_SEEN):
             self._classify_new_keys()
         keys, follow, last = doc.keys, self._next, len(doc.keys) - 1
-        marks = list(map(self._marks.get, keys))
+        marks = list(map(self._marks.get, keys, repeat(0)))
         starts, watched = [], []
         for i in compress(range(len(keys)), marks):
             mark = marks[i]

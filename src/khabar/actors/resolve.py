@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -131,11 +131,11 @@ def _given_before(lex: Lexicon, phrase: Phrase, doc: Doc, i: int) -> bool:
 
 def _own_words(lex: Lexicon, ids: tuple[str, ...]) -> frozenset[str]:
     """The words of every listed spelling of the actors ``ids`` (kept with the dictionary)."""
-    words = lex.memo.get(("words", ids))
+    words = lex.own_words.get(ids)
     if words is None:
         entries = [lex.entries[i] for i in ids]
         words = frozenset(w for e in entries for v in e.variants for w in phrase_key(v))
-        lex.memo[("words", ids)] = words
+        lex.own_words[ids] = words
     return words
 
 
@@ -160,7 +160,7 @@ def _descriptor_before(lex: Lexicon, actor_id: str, doc: Doc, first: int) -> boo
     return False
 
 
-def _longest(keys: Sequence[str], i: int, table: dict[tuple[str, ...], object]) -> int:
+def _longest(keys: Sequence[str], i: int, table: Mapping[tuple[str, ...], object]) -> int:
     """Words (3 at most) of the longest phrase of ``table`` starting at ``i``, else 0."""
     for size in (3, 2, 1):
         if i + size <= len(keys) and tuple(keys[i : i + size]) in table:
@@ -297,9 +297,9 @@ def _not_an_actor(lex: Lexicon, doc: Doc, match: Match, mastheads: frozenset) ->
 
 
 def _names_a_person(lex: Lexicon, ids: tuple[str, ...]) -> bool:
-    found = lex.memo.get(("person", ids))
+    found = lex.names_person.get(ids)
     if found is None:
-        found = lex.memo[("person", ids)] = any(lex.entries[i].kind == "person" for i in ids)
+        found = lex.names_person[ids] = any(lex.entries[i].kind == "person" for i in ids)
     return found
 
 

@@ -74,11 +74,10 @@ def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None
 
 def _is_outlet(m: Mention) -> bool:
     """Media that can be told something: outlets, their back-references, unnamed media."""
-    if m.ref:
+    entry = m.entry
+    if entry is None:  # a back-reference
         return m.ref != "any"
-    return m.entry.kind in MEDIA_TYPES or (
-        m.entry.kind == "unnamed" and m.entry.id.endswith("_media")
-    )
+    return entry.kind in MEDIA_TYPES or (entry.kind == "unnamed" and entry.id.endswith("_media"))
 
 
 def _frame_cue(doc: Passage, m: Mention) -> Cue | None:

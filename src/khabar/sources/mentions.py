@@ -126,13 +126,15 @@ def _mention(doc: Passage, first: int, last: int, value: object, lex: Lexicon) -
     """The mention a dictionary match makes, None where the match is spurious."""
     if isinstance(value, _Name):
         mention = Mention(first, last, value.entry, strict=value.strict)
-    else:
+    elif isinstance(value, _Ref):
         mention = Mention(first, last, None, ref=value.kind, strict=True)
+    else:
+        raise TypeError(f"not a source phrase: {value!r}")
     nationality = doc.cues.nationality_at(doc.keys, last + 1)
     if nationality and doc.sent[nationality[1]] == doc.sent[last]:
         if mention.ref:
             mention.country, mention.last = nationality
-        elif _other_country(mention.entry, nationality[0]):
+        elif mention.entry is not None and _other_country(mention.entry, nationality[0]):
             return None  # مجلس الأمن القومي التركي is not the US NSC
     split = _prefix(doc.keys[first], lex.heads)
     if split is None:

@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lexicon import Entry, match_key
@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _SEEN_LIMIT = 2_000_000
+T = TypeVar("T")
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 _COMPLEMENTIZER_RE = re.compile(r"[وفبل]?ان(?:ه|ها|هم|هما|نا|ني|كم)?")
@@ -139,9 +140,17 @@ def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
             kept.sent.extend([n] * len(words))
     if "" in kept.keys:  # as tokenize: a stray bidi mark is not a word
         pairs = zip(kept.words, kept.keys, strict=True)
-        real = [key or any(c.isalnum() for c in word) for word, key in pairs]
-        return _Kept(*(list(itertools.compress(part, real)) for part in kept))
+        real = [bool(key) or any(c.isalnum() for c in word) for word, key in pairs]
+        words, starts, ends, keys, sent = kept
+        return _Kept(
+            _picked(words, real), _picked(starts, real), _picked(ends, real),
+            _picked(keys, real), _picked(sent, real),
+        )  # fmt: skip
     return kept
+
+
+def _picked(part: list[T], real: list[bool]) -> list[T]:
+    return list(itertools.compress(part, real))
 
 
 class TokenView(Sequence[Token]):
@@ -270,8 +279,8 @@ class Passage:
 
     def verb_text(self, i: int) -> str:
         """The verb as written, without the conjunction و or ف."""
-        word = self.words[i]
-        if self.cues.verb_at(self.keys[i])[1]:
+        word, hit = self.words[i], self.cues.verb_at(self.keys[i])
+        if hit is not None and hit[1]:
             word = word[skip_letters(word, 1) :]
         return word
 

@@ -96,8 +96,7 @@ def speeches(doc: Passage, *, actors_extra: str | None = None) -> list[Speech]:
                 if phrase is not None:
                     read.add((phrase.first, phrase.last))
     for speech in found:  # later, longer forms of a name: every row shows the longest
-        if speech.person is not None:
-            _inherit(speech)
+        _inherit(speech)
     return found
 
 
@@ -335,8 +334,11 @@ def _titles_text(doc: Passage, phrase: Phrase) -> str:
 
 
 def _inherit(speech: Speech) -> None:
-    """A short form (وأكد برايس) carries what the article said of the person elsewhere."""
+    """A short form (وأكد برايس) carries what the article said of the person elsewhere
+    (unnamed speakers have no person)."""
     person = speech.person
+    if person is None:
+        return
     speech.title = speech.title or person.title
     speech.affiliation = speech.affiliation or person.affiliation
     speech.category = speech.category or person.category

@@ -102,10 +102,15 @@ def _outlet(doc: Passage, i: int, listed: Mapping[tuple[str, ...], Entry]) -> Me
             return None
         end = _plain_name(doc, last + 1)
         nationality = doc.cues.nationality_at(doc.keys, last + 1) if last > i else None
-        if end is None and nationality is None:
+        if end is not None:
+            first_name, last_name = last + 1, end
+        elif nationality is not None:
+            # وكالة الأنباء الليبية: the agency of a country, named by its kind and adjective
+            first_name, last_name = i, nationality[1]
+        else:
             return None
-        # وكالة الأنباء الليبية: the agency of a country, named by its kind and adjective
-        first_name, last_name = (last + 1, end) if end is not None else (i, nationality[1])
+    if kind is None:
+        return None  # a head word that names no kind alone (only in a longer kind phrase)
     mention = _outlet_mention(doc, (i, first_name, last_name), kind, listed, prefix=prefix)
     return _clitics(doc, mention, prefix)
 
