@@ -39,10 +39,12 @@ _LIMIT = 2_000_000
 _SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
 
 
-class _Shared(dict):
+class _Shared(dict[str, "Doc"]):
     """text -> Doc, with the characters held."""
 
-    chars = 0
+    def __init__(self) -> None:
+        super().__init__()
+        self.chars = 0
 
 
 _SHARED: list[_Shared] = []
