@@ -10,11 +10,14 @@ import argparse
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TypedDict
+from typing import TYPE_CHECKING, TextIO, TypedDict
 
 import pandas as pd
 
 from khabar.errors import KhabarError
+
+if TYPE_CHECKING:
+    from khabar.corpus import Corpus
 
 __all__ = ["main"]
 
@@ -86,7 +89,7 @@ def _field_options(args: argparse.Namespace) -> _FieldOptions:
     )
 
 
-def _load(args: argparse.Namespace):
+def _load(args: argparse.Namespace) -> Corpus:
     from khabar.corpus import load_corpus
 
     corpus = load_corpus(args.corpus, lazy=args.lazy, **_field_options(args))
@@ -258,7 +261,14 @@ def _table_command(cmd: argparse.ArgumentParser, *, name: str, run: Callable) ->
         )
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
     print(f"khabar: warning: {message}", file=sys.stderr)
 
 

@@ -8,7 +8,7 @@ never off a word the corpus also writes after the article (كلام, seen as ا�
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import numpy as np
@@ -32,7 +32,7 @@ _SEP = "\n"  # never inside a word: joins the words of an n-gram label
 Surface = str | tuple[str, ...]
 
 
-def _each(transform, words: pa.Array, *, changes: frozenset[str]) -> pa.Array:
+def _each(transform: Callable[[str], str], words: pa.Array, *, changes: frozenset[str]) -> pa.Array:
     """``transform`` of every word, in one call on the words joined by newlines; only words
     with a character in ``changes`` are transformed (``transform`` keeps newlines, joins
     nothing and leaves text without those characters as it is)."""
