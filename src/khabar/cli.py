@@ -10,10 +10,14 @@ import argparse
 import sys
 import warnings
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO, TypedDict
 
 import pandas as pd
 
 from khabar.errors import KhabarError
+
+if TYPE_CHECKING:
+    from khabar.corpus import Corpus
 
 __all__ = ["main"]
 
@@ -64,11 +68,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _field_options(args: argparse.Namespace) -> dict[str, str | None]:
-    return {f"{role}_field": getattr(args, f"{role}_field", None) for role in _FIELD_ROLES}
+class _FieldOptions(TypedDict):
+    text_field: str | None
+    title_field: str | None
+    date_field: str | None
+    outlet_field: str | None
+    url_field: str | None
+    id_field: str | None
 
 
-def _load(args: argparse.Namespace):
+def _field_options(args: argparse.Namespace) -> _FieldOptions:
+    given = {role: getattr(args, f"{role}_field", None) for role in _FIELD_ROLES}
+    return _FieldOptions(
+        text_field=given["text"],
+        title_field=given["title"],
+        date_field=given["date"],
+        outlet_field=given["outlet"],
+        url_field=given["url"],
+        id_field=given["id"],
+    )
+
+
+def _load(args: argparse.Namespace) -> Corpus:
     from khabar.corpus import load_corpus
 
     corpus = load_corpus(args.corpus, lazy=args.lazy, **_field_options(args))
@@ -240,7 +261,14 @@ def _table_command(cmd: argparse.ArgumentParser, *, name: str, run: Callable) ->
         )
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
     print(f"khabar: warning: {message}", file=sys.stderr)
 
 

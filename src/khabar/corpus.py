@@ -165,9 +165,10 @@ class Corpus:
 
     def iter_batches(self, size: int = DEFAULT_BATCH) -> Iterator[pd.DataFrame]:
         """Documents in consecutive batches of at most ``size`` rows, in corpus order."""
-        if self._docs is not None:
-            for start in range(0, len(self._docs), size):
-                yield self._docs.iloc[start : start + size]
+        if self._batches is None:
+            docs = self.docs
+            for start in range(0, len(docs), size):
+                yield docs.iloc[start : start + size]
             return
         seen = 0
         for raw in self._batches(size):
@@ -223,7 +224,7 @@ class Corpus:
             None if since is None else pd.Timestamp(since),
             None if until is None else _day_end(until),
         )
-        if self.lazy and not isinstance(mask, pd.Series):
+        if self._batches is not None and not isinstance(mask, pd.Series):
             subset = Corpus(batches=partial(_filtered_batches, self._batches, keep), name=self.name)
         else:
             docs = self.docs

@@ -125,7 +125,7 @@ def _chained_reduce(
     order, so this process receives a single result.
     """
     per_chain = -(-len(parts) // chains)
-    tails = []
+    tails: list[Any] = []  # each chain's last future (a chain has at least one partition)
     for start in range(0, len(parts), per_chain):
         running = None
         for read in parts[start : start + per_chain]:

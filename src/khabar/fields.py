@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from khabar.errors import InputError
 
@@ -99,7 +100,7 @@ def resolve_fields(
     names: Iterable[str],
     *,
     given: Mapping[str, str | None] | None = None,
-    path: object = None,
+    path: Path | str | None = None,
 ) -> FieldMap:
     """Map the field names of an input to corpus columns.
 
@@ -114,11 +115,11 @@ def resolve_fields(
     """
     names = list(dict.fromkeys(names))
     lower = {n.lower(): n for n in reversed(names)}
-    given = {r: v for r, v in (given or {}).items() if v}
+    named = {r: v for r, v in (given or {}).items() if v}
     chosen: dict[str, str | None] = {}
     for role in ROLES:
-        if role in given:
-            chosen[role] = _given(given[role], names, lower, role=role, path=path)
+        if role in named:
+            chosen[role] = _given(named[role], names, lower, role=role, path=path)
         else:
             chosen[role] = _usual(role, lower, taken=set(chosen.values()))
     if chosen["text"] is None:
@@ -132,7 +133,9 @@ def resolve_fields(
     return FieldMap(chosen, tuple(n for n in names if n not in used))
 
 
-def _given(name: str, names: list[str], lower: dict[str, str], *, role: str, path: object) -> str:
+def _given(
+    name: str, names: list[str], lower: dict[str, str], *, role: str, path: Path | str | None
+) -> str:
     if name in names:
         return name
     if name.lower() in lower:

@@ -156,12 +156,14 @@ def _jsonl_docs(path: Path, given: FieldChoice) -> Iterator[_Doc | InputError | 
         )
 
 
-def _table_docs(path: Path, given: FieldChoice) -> Iterator[_Doc | InputError | _Mapping]:
-    field_reader, batch_reader = _FIELD_READERS[readers.input_kind(path)]
+def _table_docs(
+    path: Path, kind: str, given: FieldChoice
+) -> Iterator[_Doc | InputError | _Mapping]:
+    field_reader, batch_reader = _FIELD_READERS[kind]
     name = readers.stem(path)
     try:
         fields = field_reader(path, given=given)
-        encoding = _record_encoding(path) if readers.input_kind(path) == "csv" else "parquet"
+        encoding = _record_encoding(path) if kind == "csv" else "parquet"
         yield _Mapping(path, fields)
         offset = 0
         for batch in batch_reader(path, batch_size=_TABLE_BATCH, fields=fields):
@@ -191,7 +193,7 @@ def _source_docs(path: Path, given: FieldChoice) -> Iterator[_Doc | InputError |
     elif kind == "jsonl":
         yield from _jsonl_docs(path, given)
     elif kind in _FIELD_READERS:
-        yield from _table_docs(path, given)
+        yield from _table_docs(path, kind, given)
     else:
         yield from _file_docs(path)
 

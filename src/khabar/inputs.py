@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from pathlib import Path
-from typing import IO
 
 from khabar.encodings import decode_bytes, sniff_encoding
 from khabar.errors import InputError
@@ -53,7 +53,7 @@ def stem(path: Path) -> str:
     return Path(name).stem
 
 
-def open_input(path: Path) -> IO[bytes]:
+def open_input(path: Path) -> gzip.GzipFile | io.BufferedReader:
     """A binary stream of a file, decompressed on the fly when it ends in ``.gz``."""
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")
@@ -91,8 +91,10 @@ def read_text_file(path: Path) -> tuple[str, str]:
     """Read and decode one text file; returns (text, encoding)."""
     try:
         data = _read_bytes(path)
-    except (OSError, EOFError) as err:
+    except OSError as err:  # the system's own short reason ("Is a directory")
         raise InputError(err.strerror or str(err), path=path) from None
+    except READ_ERRORS as err:
+        raise unreadable(err, path=path) from None
     try:
         return decode_bytes(data)
     except InputError as err:

@@ -196,10 +196,13 @@ def jsonl_batches(
     fields = fields or jsonl_fields(path, given=given)
     batch: list[dict] = []
     for line, raw in iter_jsonl_records(path, start=start, end=end, first_line=first_line):
-        record = raw if isinstance(raw, InputError) else fields.rename(raw)
-        problem = None if isinstance(record, InputError) else record_problem(record, fields)
-        if isinstance(record, InputError) or problem:
-            warn_skipped(record if problem is None else InputError(problem, path=path, line=line))
+        if isinstance(raw, InputError):
+            warn_skipped(raw)
+            continue
+        record = fields.rename(raw)
+        problem = record_problem(record, fields)
+        if problem:
+            warn_skipped(InputError(problem, path=path, line=line))
             continue
         if record.get("doc_id") in (None, ""):
             record["doc_id"] = f"{stem(path)}-{line}"

@@ -205,15 +205,16 @@ def corpus_tables(
     if stamp and (entry := _stamped(root, stamp)):
         return CorpusTables(entry)
     key, docs, chars = _scan(loaded)
+    freq = date_frequency(docs["date"])
     meta = {
-        "freq": date_frequency(docs["date"]),
+        "freq": freq,
         "outlets": bool(has_outlets(docs)),
         "dates": bool(has_dates(docs)),
     }
     folder = root / key if cache else _scratch_folder()
     if not _done(folder):
         step = max(1, math.ceil(chars / _BIGRAM_CHARS))
-        groups = doc_groups(docs, freq=meta["freq"])
+        groups = doc_groups(docs, freq=freq)
         cells = "apart" if chars > _APART_CHARS else "both"  # 100+ cells at once: over 1 GB
         _compute(
             loaded,
@@ -285,11 +286,19 @@ def _prune(root: Path, *, keep: str) -> None:
 
 
 def _run_chain(chain: Sequence, path: str, folder: Path, meta: dict) -> None:
-    # A fresh process per job: memory one job freed is not held while the next runs.
-    fresh = {"max_tasks_per_child": 1} if sys.version_info >= (3, 11) else {}
-    with ProcessPoolExecutor(max_workers=1, **fresh) as pool:
+    with _one_job_pool() as pool:
         for job in chain:
             pool.submit(_run_job, job, path, folder, meta).result()
+
+
+def _one_job_pool() -> ProcessPoolExecutor:
+    """One worker process, a fresh one per job from Python 3.11.
+
+    Memory one job freed is then not held while the next runs.
+    """
+    if sys.version_info >= (3, 11):
+        return ProcessPoolExecutor(max_workers=1, max_tasks_per_child=1)
+    return ProcessPoolExecutor(max_workers=1)
 
 
 def _run_job(

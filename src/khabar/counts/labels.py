@@ -8,7 +8,7 @@ never off a word the corpus also writes after the article (كلام, seen as ا�
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import numpy as np
@@ -32,7 +32,7 @@ _SEP = "\n"  # never inside a word: joins the words of an n-gram label
 Surface = str | tuple[str, ...]
 
 
-def _each(transform, words: pa.Array, *, changes: frozenset[str]) -> pa.Array:
+def _each(transform: Callable[[str], str], words: pa.Array, *, changes: frozenset[str]) -> pa.Array:
     """``transform`` of every word, in one call on the words joined by newlines; only words
     with a character in ``changes`` are transformed (``transform`` keeps newlines, joins
     nothing and leaves text without those characters as it is)."""
@@ -115,15 +115,18 @@ class Labels:
     and ``forms[t]`` the most common spellings counted under it (both Arrow arrays).
 
     Args:
-        surfaces: Every distinct counted form of the corpus (words, or n-gram tuples).
+        surfaces: Every distinct counted form of the corpus (words as an Arrow array, or
+            n-gram tuples).
         totals: How often each occurs in the whole corpus.
     """
 
-    def __init__(self, surfaces: Sequence[Surface] | pa.Array, totals: np.ndarray) -> None:
-        grams = not isinstance(surfaces, pa.Array) and bool(surfaces)
-        grams = grams and isinstance(surfaces[0], tuple)
-        words = _grams if grams else _words
-        self.term_of, self.terms, clitic, shown = words(surfaces, totals)
+    def __init__(self, surfaces: Sequence[tuple[str, ...]] | pa.Array, totals: np.ndarray) -> None:
+        grams = not isinstance(surfaces, pa.Array) and len(surfaces) > 0
+        self.terms: pa.Array | list[tuple[str, ...]]
+        if grams:
+            self.term_of, self.terms, clitic, shown = _grams(surfaces, totals)
+        else:
+            self.term_of, self.terms, clitic, shown = _words(surfaces, totals)
         ranked = _rank_forms(self.term_of, shown, np.asarray(clitic, bool), totals)
         self.label, self.forms = self._names(*ranked)
         if grams:
@@ -209,7 +212,7 @@ def _rank_forms(
 
 
 def _words(
-    surfaces: pa.Array, totals: np.ndarray
+    surfaces: Sequence[str] | pa.Array, totals: np.ndarray
 ) -> tuple[np.ndarray, pa.Array, np.ndarray, pa.Array]:
     folds = WordFolds(surfaces, totals)
     term_of, terms = _numbered(folds.folds)
@@ -219,7 +222,7 @@ def _words(
 
 def _grams(
     surfaces: Sequence[tuple[str, ...]], totals: np.ndarray
-) -> tuple[np.ndarray, list, np.ndarray, pa.Array]:
+) -> tuple[np.ndarray, list[tuple[str, ...]], np.ndarray, pa.Array]:
     every = list(itertools.chain.from_iterable(surfaces))
     codes, distinct = pd.factorize(_objects(every), use_na_sentinel=False)
     codes = codes.reshape(len(surfaces), -1)

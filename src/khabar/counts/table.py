@@ -118,7 +118,9 @@ def finish_terms(
     )
 
 
-def _table(labels: Labels, terms: list, groups: list, *, by: str | None, **rows) -> pd.DataFrame:
+def _table(
+    labels: Labels, terms: list, groups: list, *, by: str | None, **rows: np.ndarray
+) -> pd.DataFrame:
     group, term, count = rows["group"], rows["term"], rows["count"]
     group_rank = np.empty(max(len(groups), 1), dtype=np.int64)
     group_rank[_group_order(groups)] = np.arange(len(groups))

@@ -220,7 +220,8 @@ def resolve(
     for cand in candidates:
         if any(_key(v) in places for v in cand["variants"]):
             continue
-        kept, dropped = [], []
+        kept: list[str] = []
+        dropped: list[str] = []
         seen: set[tuple[str, ...]] = set()
         for variant in cand["variants"]:
             key = _key(variant)
@@ -296,7 +297,8 @@ def _corpus_tokens(path: Path) -> Iterator[list[str]]:
 def check(path: Path, entries: list[dict]) -> None:
     """Print one-word place names: corpus count and share after a place cue."""
     words = {_key(v)[0] for e in entries for v in e["variants"] if len(_key(v)) == 1}
-    total, cued = Counter(), Counter()
+    total: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
     for tokens in _corpus_tokens(path):
         for i, token in enumerate(tokens):
             for form in (token, token[1:], token[2:] if token.startswith(("وال", "بال")) else ""):

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.figure import SubFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .fonts import warn_missing_glyphs
@@ -98,9 +99,10 @@ def stacked_bars(
         starts = np.zeros(len(rows))
         handles = []
         for column, color in zip(values.T, _colors(len(columns)), strict=True):
-            draw = ax.barh if horizontal else ax.bar
-            offset = {"left": starts} if horizontal else {"bottom": starts}
-            handles.append(draw(pos, column, color=color, **offset))
+            if horizontal:
+                handles.append(ax.barh(pos, column, color=color, left=starts))
+            else:
+                handles.append(ax.bar(pos, column, color=color, bottom=starts))
             starts = starts + column
         _integer_ticks(ax.xaxis if horizontal else ax.yaxis, values.ravel())
         _category_ticks(ax.yaxis if horizontal else ax.xaxis, rows)
@@ -269,9 +271,9 @@ def _colors(count: int) -> list:
 
 def _integer_ticks(axis: Axis, values: Iterable[float]) -> None:
     """Keep whole-number ticks on an axis that shows counts; thousands separators on any."""
-    values = np.asarray(list(values), dtype=float)
-    values = values[~np.isnan(values)]
-    if values.size and np.all(values == np.round(values)):
+    numbers = np.asarray(list(values), dtype=float)
+    numbers = numbers[~np.isnan(numbers)]
+    if numbers.size and np.all(numbers == np.round(numbers)):
         axis.set_major_locator(MaxNLocator(integer=True))
     axis.set_major_formatter(FuncFormatter(lambda v, _: _text(_tick(v))))
 
@@ -313,8 +315,16 @@ def _annotate_cells(ax: Axes, values: np.ndarray, norm) -> None:
 def _cell_font_size(ax: Axes, *, columns: int, chars: int) -> float:
     """The largest font size (at most the default) at which ``chars`` digits fit in a cell."""
     default = mpl.rcParams["font.size"]
-    width_points = ax.get_position().width * ax.figure.get_figwidth() * 72 / max(columns, 1)
+    width_points = ax.get_position().width * _panel_width(ax) * 72 / max(columns, 1)
     return max(5.0, min(default, 0.9 * width_points / (0.65 * chars)))
+
+
+def _panel_width(ax: Axes) -> float:
+    """Width in inches of the figure, or subfigure, whose fraction ``get_position`` gives."""
+    panel = ax.figure
+    if isinstance(panel, SubFigure):
+        return panel.bbox.width / panel.dpi
+    return panel.get_figwidth()
 
 
 def _decorate(

@@ -11,7 +11,7 @@ from pathlib import Path
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.transforms import Bbox
 
 from .style import SVG_HASHSALT
@@ -54,13 +54,18 @@ def save_figure(
     unknown = [fmt for fmt in formats if fmt not in _METADATA]
     if unknown:
         raise ValueError(f"save_figure: unsupported format(s) {unknown}; use {sorted(_METADATA)}")
-    if isinstance(fig, Axes):
-        fig = fig.figure
+    root = _root_figure(fig)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        bbox = _tight_box(fig)
-        return [_save_one(fig, folder / f"{name}.{fmt}", fmt, bbox) for fmt in formats]
+        bbox = _tight_box(root)
+        return [_save_one(root, folder / f"{name}.{fmt}", fmt, bbox) for fmt in formats]
+
+
+def _root_figure(fig: Figure | Axes) -> Figure:
+    """The figure that is saved: the one holding the Axes, through any subfigure."""
+    owner = fig.figure if isinstance(fig, Axes) else fig
+    return owner.figure if isinstance(owner, SubFigure) else owner
 
 
 def _tight_box(fig: Figure) -> Bbox:
@@ -69,7 +74,7 @@ def _tight_box(fig: Figure) -> Bbox:
     dpi = fig.dpi
     fig.set_dpi(PNG_DPI)
     try:
-        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        box = fig.get_tightbbox()  # the canvas's renderer, or one made for canvases without
     finally:
         fig.set_dpi(dpi)
     return box.padded(mpl.rcParams["savefig.pad_inches"])

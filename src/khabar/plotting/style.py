@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import matplotlib as mpl
-from matplotlib import cycler
+from matplotlib.rcsetup import cycler
 
 from .fonts import font_chain
 
@@ -68,7 +68,8 @@ def house_style(**overrides: Any) -> Iterator[None]:
     token = _ACTIVE.set(True)
     interactive = mpl.is_interactive()
     try:
-        with mpl.rc_context(rc):
+        # the stubs accept only literal rcParams names; ours are checked by _rc_key
+        with mpl.rc_context(rc):  # type: ignore[arg-type]
             try:
                 yield
             finally:
