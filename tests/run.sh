@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone, with nothing but Python 3.10+:
 #   1. a virtual environment (.venv) with khabar and its test extra installed from pyproject.toml;
-#   2. ruff, the unit tests and the notebooks under strict nbval (matplotlib 3.11+);
+#   2. ruff, mypy, the unit tests and the notebooks under strict nbval (matplotlib 3.11+);
 #   3. a second environment (.venv-mpl310) with matplotlib < 3.11 for the chart pixel tests,
 #      because Arabic labels are drawn by a different code path there.
 set -euo pipefail
@@ -21,6 +21,9 @@ fresh_env .venv -e ".[test]"
 
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks
+
+echo "== mypy (the annotations say what the code does)"
+.venv/bin/mypy
 
 echo "== unit tests and notebooks (strict nbval)"
 .venv/bin/python -m pytest -q tests notebooks --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
