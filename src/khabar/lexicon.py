@@ -21,14 +21,16 @@ import yaml
 
 from khabar.clitics import ARTICLE, ARTICLE_PREFIXES, stems
 from khabar.errors import InputError
-from khabar.tokens import Token, tokenize
+from khabar.tokens import Token, norm_of, tokenize
 from khabar.wordlists import protected_words
 
 __all__ = [
+    "KEYS_SEEN",
     "SOURCE_TYPES",
     "Entry",
     "Match",
     "PhraseMatcher",
+    "key_of",
     "load_entries",
     "match_key",
     "match_keys",
@@ -85,7 +87,7 @@ def match_key(word: str) -> str:
     return word.replace("ة", "ه").casefold()
 
 
-class _MatchKeys(dict):
+class _MatchKeys(dict[str, str]):
     """norm -> match_key(norm), computed once per distinct word."""
 
     def __missing__(self, norm: str) -> str:
@@ -95,9 +97,26 @@ class _MatchKeys(dict):
         return key
 
 
+class _SpellingKeys(dict[str, str]):
+    """word as written -> its match key, computed once per distinct spelling."""
+
+    def __missing__(self, surface: str) -> str:
+        if len(self) > _KEYS_LIMIT:
+            self.clear()
+        self[surface] = key = _MATCH_KEYS[norm_of(surface)]
+        KEYS_SEEN.append(key)
+        return key
+
+
 _KEYS_LIMIT = 2_000_000
 _MAX_PREFIX = max(map(len, ARTICLE_PREFIXES))
 _MATCH_KEYS = _MatchKeys()
+#: Every match key in the order its spelling was first read (repeats allowed): what classifies
+#: keys once per distinct key (the actors' ``PhraseTrie``) reads what is new since it last looked.
+KEYS_SEEN: list[str] = []
+#: The match key of a word as written (cached and shared by every analysis; a bound method, so
+#: that ``map`` runs it at C speed).
+key_of = _SpellingKeys().__getitem__
 _NORM = operator.itemgetter(1)  # Token.norm, read at C speed
 
 

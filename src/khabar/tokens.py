@@ -19,6 +19,7 @@ __all__ = [
     "Span",
     "Token",
     "ngrams",
+    "norm_of",
     "sentence_index",
     "sentence_numbers",
     "sentences",
@@ -57,7 +58,7 @@ class Span(NamedTuple):
     end: int
 
 
-class _Norms(dict):
+class _Norms(dict[str, str]):
     """surface -> normalize(surface): words repeat, so each is normalized once."""
 
     def __missing__(self, surface: str) -> str:
@@ -68,6 +69,9 @@ class _Norms(dict):
 
 
 _NORMS = _Norms()
+#: The normalized form of a word as written, computed once per distinct spelling (one cache
+#: for every analysis; a bound method, so that ``map`` runs it at C speed).
+norm_of = _NORMS.__getitem__
 _NEW_TOKEN = functools.partial(tuple.__new__, Token)
 _NEW_SPAN = functools.partial(tuple.__new__, Span)
 _SENTENCE = operator.methodcaller("span", 1)
@@ -111,7 +115,7 @@ def _split(text: str) -> list[Token]:
     # C-level passes over the matches: no Python frame per token
     matches = list(WORD_RE.finditer(text))
     surfaces = list(map(re.Match.group, matches))
-    norms = list(map(_NORMS.__getitem__, surfaces))
+    norms = list(map(norm_of, surfaces))
     starts, ends = map(re.Match.start, matches), map(re.Match.end, matches)
     tokens = list(map(_NEW_TOKEN, zip(surfaces, norms, starts, ends, strict=True)))
     if "" in norms:  # a stray bidi mark is not a word; Quranic annotation letters are

@@ -2,40 +2,31 @@
 
 The same words as ``khabar.tokenize``, read with one C-level regex split instead of a Python
 object per token: ``parts`` alternates the text before a word and the word, so gaps are list
-items and offsets a running sum. Keys and normalized forms are cached per distinct spelling.
+items and offsets a running sum. Keys and normalized forms come from the caches every analysis
+shares (``lexicon.key_of``, ``tokens.norm_of``), once per distinct spelling.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import operator
 import re
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, compress
 
-from khabar.lexicon import match_key
-from khabar.normalize import normalize
-from khabar.tokens import WORD_RE
+from khabar.lexicon import key_of
+from khabar.tokens import WORD_RE, norm_of
 
-__all__ = [
-    "KEYS_SEEN", "STRAYS", "Doc", "doc_of", "key_of", "norm_of", "sentence_starts", "shared_doc",
-    "shared_docs",
-]  # fmt: skip
+__all__ = ["Doc", "doc_of", "sentence_starts", "shared_doc", "shared_docs"]
 
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
-_NORMS: dict[str, str] = {}
-_KEYS: dict[str, str] = {}
-STRAYS: set[str] = set()  # spellings that are no word (a lone bidi mark): part of the gap
-#: Every match key in the order first read (repeats allowed): what classifies keys once per
-#: distinct key (``PhraseTrie``) reads what is new since it last looked.
-KEYS_SEEN: list[str] = []
 #: The sentence ends of ``khabar.sentences`` (. ! ? ؟ ؛ … and line breaks), found from their
 #: first character so that the regex engine skips ahead at C speed, with what may follow an
 #: end before the next sentence starts.
 _SENTENCE_END_RE = re.compile(r"[!?؟؛….\n](?:(?<=[!?؟؛…])[!?؟؛…]*|(?<=\.)(?!\d)|(?<=\n)\s*)")
 _SKIP_RE = re.compile(r"[\s\"'“”«»)\]\-–—]*")
 _ENDS_AND_SKIP_RE = re.compile(_SENTENCE_END_RE.pattern + _SKIP_RE.pattern)
-_LIMIT = 2_000_000
 _SHARED_CHARS = 16_000_000  # text kept read in a shared_docs block (about 20 bytes a character)
 
 
@@ -50,33 +41,16 @@ class _Shared(dict[str, "Doc"]):
 _SHARED: list[_Shared] = []
 
 
-def norm_of(surface: str) -> str:
-    """The normalized form of a word as written (cached)."""
-    norm = _NORMS.get(surface)
-    if norm is None:
-        if len(_NORMS) > _LIMIT:
-            _NORMS.clear()
-        norm = _NORMS[surface] = normalize(surface)
-    return norm
-
-
-def key_of(surface: str) -> str:
-    """The match key of a word as written (cached)."""
-    key = _KEYS.get(surface)
-    if key is None:
-        norm = norm_of(surface)
-        if not norm and not any(c.isalnum() for c in surface):
-            STRAYS.add(surface)
-        key = _KEYS[surface] = match_key(norm)
-        KEYS_SEEN.append(key)
-    return key
+def _stray(surface: str) -> bool:
+    """A spelling that is no word (a lone bidi mark): part of the gap around it."""
+    return not key_of(surface) and not any(c.isalnum() for c in surface)
 
 
 def _without_strays(parts: list[str]) -> list[str]:
     """``parts`` with stray marks joined to the gaps around them."""
     out = [parts[0]]
     for n in range(1, len(parts), 2):
-        if parts[n] in STRAYS:
+        if _stray(parts[n]):
             out[-1] += parts[n] + parts[n + 1]
         else:
             out += [parts[n], parts[n + 1]]
@@ -92,18 +66,13 @@ class Doc:
         self.text = text
         parts = _SPLIT_RE.split(text)
         words = parts[1::2]
-        if len(_KEYS) > _LIMIT:
-            _KEYS.clear()
-        try:
-            keys = list(map(_KEYS.__getitem__, words))
-        except KeyError:
-            keys = list(map(key_of, words))
-        # a stray's key is empty: the list scan is cheaper than hashing every word
-        self.strays = "" in keys and not STRAYS.isdisjoint(words)
+        keys = list(map(key_of, words))
+        # a stray's key is empty: the list scan is cheaper than testing every word
+        self.strays = "" in keys and any(map(_stray, compress(words, map(operator.not_, keys))))
         if self.strays:
             parts = _without_strays(parts)
             words = parts[1::2]
-            keys = [_KEYS[w] for w in words]
+            keys = list(map(key_of, words))
         self.parts, self.surfaces, self.keys = parts, words, keys
         self._cursor = (0, 0)  # (parts summed, their length)
         self._ends: list[int] | None = None

@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from khabar.actors.document import key_of, shared_doc
+from khabar.actors.document import shared_doc
 from khabar.clitics import ARTICLE_PREFIXES, CONJUNCTIONS
 from khabar.cues import load_cues
-from khabar.lexicon import load_entries, phrase_key
+from khabar.lexicon import key_of, load_entries, phrase_key
 from khabar.tokens import WORD_RE
 from khabar.wordlists import arabic_stopwords, common_words
 

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from itertools import compress, repeat
 from typing import Any, NamedTuple
 
-from khabar.actors.document import KEYS_SEEN, Doc
+from khabar.actors.document import Doc
 from khabar.clitics import ARTICLE, stems
+from khabar.lexicon import KEYS_SEEN
 from khabar.wordlists import protected_words
 
 __all__ = ["Match", "PhraseTrie", "soft_gap"]

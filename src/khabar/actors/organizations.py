@@ -15,10 +15,11 @@ from itertools import compress
 from typing import NamedTuple
 
 from khabar.actors.dictionary import Lexicon, Phrase
-from khabar.actors.document import Doc, key_of
+from khabar.actors.document import Doc
 from khabar.actors.hints import common_words
 from khabar.actors.matching import Match, soft_gap
 from khabar.clitics import PROCLITICS, stems
+from khabar.lexicon import key_of
 from khabar.wordlists import protected_words
 
 __all__ = [

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar, overload
 
 from khabar.clitics import CONJUNCTIONS, PREPOSITIONS
-from khabar.lexicon import Entry, match_key
+from khabar.lexicon import Entry, key_of
 from khabar.normalize import normalize
 from khabar.sources.cuelist import Cues, Frame
 from khabar.sources.speakerlists import Speakers, load_speakers
-from khabar.tokens import WORD_RE, Span, Token, sentences
+from khabar.tokens import WORD_RE, Span, Token, norm_of, sentences
 
 __all__ = [
     "Cue",
@@ -28,7 +28,6 @@ __all__ = [
     "with_clitics",
 ]
 
-_SEEN_LIMIT = 2_000_000
 T = TypeVar("T")
 _PASSIVE_ENDINGS = ("يدعى", "تدعى")
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
@@ -71,18 +70,6 @@ def skip_letters(word: str, letters: int) -> int:
     return i
 
 
-class _Keys(dict):
-    """word as written -> its match key, computed once per distinct word."""
-
-    def __missing__(self, surface: str) -> str:
-        if len(self) > _SEEN_LIMIT:
-            self.clear()
-        self[surface] = key = match_key(_norm(surface))
-        return key
-
-
-_KEYS = _Keys()
-_norm = functools.lru_cache(maxsize=1 << 16)(normalize)
 _ANCHORS: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
 
 
@@ -123,7 +110,7 @@ def _cue_words(text: str, spans: list[Span], cues: Cues) -> _Kept:
     """Words (as ``tokenize``), with offsets, match keys and sentence numbers, of the
     sentences that may hold an attribution: those with a cue word, the first two and the
     last (datelines and credit lines)."""
-    key_of, no_cue, last = _KEYS.__getitem__, cues.trigger_forms.isdisjoint, len(spans) - 1
+    no_cue, last = cues.trigger_forms.isdisjoint, len(spans) - 1
     split = _SPLIT_RE.split
     kept = _Kept([], [], [], [], [])
     for n, span in enumerate(spans):
@@ -181,7 +168,7 @@ class TokenView(Sequence[Token]):
             raise IndexError("token index out of range")
         doc, k = self._doc, self._start + i
         word = doc.words[k]
-        return Token(word, _norm(word), doc.starts[k], doc.ends[k])
+        return Token(word, norm_of(word), doc.starts[k], doc.ends[k])
 
 
 def _frame_ends(
