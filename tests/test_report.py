@@ -1,3 +1,4 @@
+import asyncio
 import json
 import random
 import re
@@ -113,6 +114,25 @@ def test_notebook_kernels_print_no_warnings(tmp_path, capfd):
     assert result.ok, result.failures
     printed = capfd.readouterr().err
     assert "WARNING" not in printed and "ERROR" not in printed, printed
+
+
+def test_a_finished_notebooks_kernel_is_shut_down_without_an_interrupt(monkeypatch):
+    # The interrupt jupyter_client sends before every shutdown made an idle ipykernel print
+    # "ERROR | KeyboardInterrupt caught in kernel" now and then; a running cell can still be
+    # interrupted.
+    from jupyter_client.manager import AsyncKernelManager
+
+    sent: list[bool] = []
+
+    async def interrupt(self):
+        sent.append(self.shutting_down)
+
+    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", interrupt)
+    manager = report._local_kernel()["kernel_manager_class"]()
+    asyncio.run(manager._async_interrupt_kernel())
+    manager.shutting_down = True
+    asyncio.run(manager._async_interrupt_kernel())
+    assert sent == [False]
 
 
 def test_unknown_parameter_is_named(tmp_path):

@@ -146,16 +146,21 @@ def _execute(notebook: Path, target: Path, *, parameters: dict, progress: bool) 
 
 
 def _local_kernel() -> dict:
-    """Kernel options: talk to it over local sockets where the system has them (not TCP,
-    which ipykernel warns is unencrypted on every start)."""
-    if os.name != "posix":
-        return {}
+    """Kernel options: no interrupt before a finished notebook's kernel is shut down, and on
+    POSIX local sockets (not TCP, which ipykernel warns is unencrypted on every start)."""
     from uuid import uuid4
 
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import CaselessStrEnum, default
 
-    class LocalKernelManager(AsyncKernelManager):
+    class ReportKernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client interrupts before every shutdown; an idle kernel then sometimes
+            # logs "ERROR | KeyboardInterrupt caught in kernel" to the terminal
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    class LocalKernelManager(ReportKernelManager):
         transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
 
         @default("ip")
@@ -163,7 +168,8 @@ def _local_kernel() -> dict:
             # one path per kernel: the report runs several at once
             return os.path.join(tempfile.gettempdir(), f"khabar-{uuid4().hex[:12]}")
 
-    return {"kernel_manager_class": LocalKernelManager}
+    manager = LocalKernelManager if os.name == "posix" else ReportKernelManager
+    return {"kernel_manager_class": manager}
 
 
 def _merge(executed: list[Path]) -> nbformat.NotebookNode:
