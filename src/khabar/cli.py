@@ -10,7 +10,7 @@ import argparse
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO, TypedDict
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pandas as pd
 
@@ -68,25 +68,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-class _FieldOptions(TypedDict):
-    text_field: str | None
-    title_field: str | None
-    date_field: str | None
-    outlet_field: str | None
-    url_field: str | None
-    id_field: str | None
-
-
-def _field_options(args: argparse.Namespace) -> _FieldOptions:
-    given = {role: getattr(args, f"{role}_field", None) for role in _FIELD_ROLES}
-    return _FieldOptions(
-        text_field=given["text"],
-        title_field=given["title"],
-        date_field=given["date"],
-        outlet_field=given["outlet"],
-        url_field=given["url"],
-        id_field=given["id"],
-    )
+def _field_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``load_corpus``'s ``<role>_field`` options as given on the command line."""
+    return {f"{role}_field": getattr(args, f"{role}_field", None) for role in _FIELD_ROLES}
 
 
 def _load(args: argparse.Namespace) -> Corpus:
