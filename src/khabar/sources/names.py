@@ -100,10 +100,8 @@ def joined(doc: Passage, i: int) -> bool:
     nxt = i + 1
     if nxt >= len(doc.keys) or doc.sent[nxt] != doc.sent[i]:
         return False
-    start, end = doc.ends[i], doc.starts[nxt]
-    if end - start == 1 and doc.text[start] == " ":
-        return True  # most words are one space apart
-    return _HARD_GAP_RE.search(doc.text, start, end) is None
+    gap = doc.gap_offsets(i)
+    return gap is None or _HARD_GAP_RE.search(doc.text, *gap) is None
 
 
 def _ends_clause(doc: Passage, last: int) -> bool:

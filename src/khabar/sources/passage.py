@@ -239,21 +239,24 @@ class Passage:
         end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
         return self.text[self.ends[i] : end]
 
-    def separator(self, i: int) -> str:
-        """``between(i)`` stripped: "" for the spaces most words stand apart by."""
+    def gap_offsets(self, i: int) -> tuple[int, int] | None:
+        """Offsets of the text between token ``i`` and the next; None for the one space most
+        words stand apart by (the rules' shortcut)."""
         start = self.ends[i]
         end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
         if end - start == 1 and self.text[start] == " ":
-            return ""
-        return self.text[start:end].strip()
+            return None
+        return start, end
+
+    def separator(self, i: int) -> str:
+        """``between(i)`` stripped: "" for the spaces most words stand apart by."""
+        gap = self.gap_offsets(i)
+        return "" if gap is None else self.text[gap[0] : gap[1]].strip()
 
     def mark_after(self, i: int) -> int | None:
         """Offset of a colon or opening quotation mark between token ``i`` and the next."""
-        start = self.ends[i]
-        end = self.starts[i + 1] if i + 1 < len(self.keys) else len(self.text)
-        if end - start == 1 and self.text[start] == " ":
-            return None  # most words are one space apart
-        return find_mark(self.text, start, end)
+        gap = self.gap_offsets(i)
+        return None if gap is None else find_mark(self.text, *gap)
 
     def verb(self, i: int) -> str | None:
         """Lemma of the reporting verb at token ``i``, None if none (or negated)."""
