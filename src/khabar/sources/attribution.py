@@ -53,16 +53,15 @@ def _scan_back(doc: Passage, s: int) -> tuple[int | None, int | None, int | None
     """(token that ends the clause, first reporting verb, first token of a mention) going
     back from token ``s`` as far as any rule looks, each None if not met first."""
     owned = None
-    text, sent, keys, starts, ends = doc.text, doc.sent, doc.keys, doc.starts, doc.ends
+    text, sent, keys = doc.text, doc.sent, doc.keys
     owner, verbs, here = doc.owner, doc.cues.verb_index, sent[s]
     for v in range(s - 1, max(s - 1 - _MAX_REACH, -1), -1):
         key = keys[v]
         if sent[v] != here or ("ان" in key and complementizer(key)):
             return v, None, owned
-        start, end = ends[v], starts[v + 1]  # the text between token v and the next
-        if doc.separator(v) and (
-            text.find(":", start, end) >= 0
-            or (v < s - 1 and find_mark(text, start, end) is not None)
+        gap = doc.gap_offsets(v)  # the text between token v and the next, if not one space
+        if gap is not None and (
+            text.find(":", *gap) >= 0 or (v < s - 1 and find_mark(text, *gap) is not None)
         ):
             return v, None, owned
         if owned is None and v in owner:
